@@ -1,0 +1,3 @@
+package ru.eventbot.account;
+
+public enum Role { ORGANISER, ADMIN }

@@ -1,0 +1,118 @@
+package ru.eventbot.conversation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.eventbot.participant.ParticipantService;
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+@Transactional
+public class ConversationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
+
+    private final ConversationMessageRepository messages;
+    private final ParticipantService participants;
+    private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ConversationService(ConversationMessageRepository messages, ParticipantService participants,
+                        ApplicationEventPublisher events, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        this.messages = messages;
+        this.participants = participants;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void recordInbound(InboundMessage in) {
+        messages.save(ConversationMessage.inbound(in, clock.instant()));
+    }
+
+    /**
+     * Stores replies already claimed for sending by the caller, in the caller's transaction: once it commits the
+     * caller delivers them, and if the process dies first they turn UNCERTAIN instead of being sent twice.
+     */
+    public List<OutboxMessage> queueClaimed(List<OutgoingMessage> outgoing, Long updateId) {
+        var now = clock.instant();
+        var stored = new ArrayList<OutboxMessage>(outgoing.size());
+        for (var out : outgoing) {
+            var payload = new OutboxPayload(out.keyboard(), out.callbackQueryId());
+            var message = messages.save(ConversationMessage.outbound(out, payload.toJson(json), updateId,
+                    DeliveryStatus.SENDING, now));
+            stored.add(toOutbox(message, payload));
+        }
+        return stored;
+    }
+
+    /** An organiser's reply: stored PENDING and delivered by the gateway after commit (survives a restart). */
+    public ConversationMessage queueOrganiserReply(long telegramUserId, String text) {
+        var participant = participants.find(telegramUserId)
+                .orElseThrow(() -> new ParticipantNotFoundException(telegramUserId));
+        if (!participant.canReceiveMessages()) {
+            throw new ParticipantUnreachableException(telegramUserId);
+        }
+        var out = new OutgoingMessage(telegramUserId, participant.getChatId(), MessageKind.ORGANISER_REPLY, text,
+                Keyboard.none(), null);
+        var message = messages.save(ConversationMessage.outbound(out, null, null, DeliveryStatus.PENDING,
+                clock.instant()));
+        events.publishEvent(new OutgoingMessageQueued(message.getId()));
+        return message;
+    }
+
+    /** Takes a PENDING message for sending; empty when someone else already did (or it is gone). */
+    public Optional<OutboxMessage> claim(long messageId) {
+        var claimed = jdbc.update("update conversation_message set delivery_status = 'SENDING' "
+                + "where id = ? and delivery_status = 'PENDING'", messageId);
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        return messages.findById(messageId)
+                .map(message -> toOutbox(message, OutboxPayload.fromJson(json, message.getPayload())));
+    }
+
+    /** Runs outside any transaction of the caller: one short statement per outcome. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public void recordOutcome(DeliveryOutcome outcome) {
+        var error = outcome.error() == null ? null : outcome.error().substring(0, Math.min(1000, outcome.error().length()));
+        jdbc.update("update conversation_message set delivery_status = ?, telegram_message_id = ?, delivery_error = ?, "
+                        + "sent_at = ? where id = ?",
+                outcome.status().name(), outcome.telegramMessageId(), error,
+                java.sql.Timestamp.from(clock.instant()), outcome.messageId());
+    }
+
+    /** At start: whatever was being sent when the process died is marked UNCERTAIN and never sent again. */
+    public int markInterruptedDeliveriesUncertain() {
+        var count = jdbc.update("update conversation_message set delivery_status = 'UNCERTAIN', "
+                + "delivery_error = 'interrupted while sending: delivered or not, it is not sent again' "
+                + "where delivery_status = 'SENDING'");
+        if (count > 0) {
+            log.warn("{} outgoing message(s) were being sent when the bot stopped; marked UNCERTAIN, not resent", count);
+        }
+        return count;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ConversationMessage> history(long telegramUserId) {
+        if (participants.find(telegramUserId).isEmpty()) {
+            throw new ParticipantNotFoundException(telegramUserId);
+        }
+        return messages.findByTelegramUserIdOrderByIdAsc(telegramUserId);
+    }
+
+    private static OutboxMessage toOutbox(ConversationMessage message, OutboxPayload payload) {
+        return new OutboxMessage(message.getId(), message.getTelegramUserId(), message.getChatId(), message.getKind(),
+                message.getText(), payload.keyboard(), payload.callbackQueryId());
+    }
+}

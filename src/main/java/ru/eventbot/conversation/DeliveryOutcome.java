@@ -1,0 +1,17 @@
+package ru.eventbot.conversation;
+
+/** What became of one outgoing message. */
+public record DeliveryOutcome(long messageId, DeliveryStatus status, Long telegramMessageId, String error) {
+
+    public static DeliveryOutcome sent(long messageId, Long telegramMessageId) {
+        return new DeliveryOutcome(messageId, DeliveryStatus.SENT, telegramMessageId, null);
+    }
+
+    public static DeliveryOutcome failed(long messageId, String error) {
+        return new DeliveryOutcome(messageId, DeliveryStatus.FAILED, null, error);
+    }
+
+    public static DeliveryOutcome blocked(long messageId) {
+        return new DeliveryOutcome(messageId, DeliveryStatus.BLOCKED, null, "bot was blocked by the user");
+    }
+}

@@ -1,0 +1,3 @@
+package ru.eventbot.conversation;
+
+public enum Direction { IN, OUT }

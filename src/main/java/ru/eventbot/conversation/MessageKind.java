@@ -1,0 +1,12 @@
+package ru.eventbot.conversation;
+
+/** What a stored message was: the text of a person, a command, a button press, a reaction, or what the bot sent. */
+public enum MessageKind {
+    TEXT, COMMAND, CALLBACK, REACTION, EDITED, DOCUMENT, PHOTO, STICKER, MEDIA, MEMBER_STATUS, OTHER,
+    /** The bot's own replies and notices. */
+    BOT_MESSAGE,
+    /** A reply an organiser wrote from the API or the dashboard. */
+    ORGANISER_REPLY,
+    /** The short notice Telegram shows after a button press (answerCallbackQuery). */
+    CALLBACK_ANSWER
+}

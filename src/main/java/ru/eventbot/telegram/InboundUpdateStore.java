@@ -1,0 +1,123 @@
+package ru.eventbot.telegram;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * The durable intake: an update counts as taken once its row is committed here (unique {@code update_id}), and
+ * only then is its offset confirmed to Telegram or its webhook call answered 200. Plain JDBC, one batch per
+ * getUpdates answer, because this is the hottest write path of the bot.
+ */
+@Component
+class InboundUpdateStore {
+
+    static final int MAX_ATTEMPTS = 3;
+
+    private final JdbcTemplate jdbc;
+    private final UpdateJson json;
+    private final Clock clock;
+
+    InboundUpdateStore(JdbcTemplate jdbc, UpdateJson json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores the updates not seen before and returns them; updates already stored (re-deliveries) are skipped. */
+    @Transactional
+    public List<StoredUpdate> storeNew(List<Update> updates, List<String> rawPayloads) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        var known = knownIds(updates);
+        var fresh = new ArrayList<StoredUpdate>(updates.size());
+        var rows = new ArrayList<Object[]>(updates.size());
+        var seen = new HashSet<Long>();
+        var now = Timestamp.from(clock.instant());
+        for (int i = 0; i < updates.size(); i++) {
+            var update = updates.get(i);
+            long id = update.getUpdateId();
+            if (known.contains(id) || !seen.add(id)) {
+                continue;
+            }
+            var chatId = UpdateType.chatIdOf(update);
+            var payload = rawPayloads != null ? rawPayloads.get(i) : json.write(update);
+            rows.add(new Object[] {id, chatId, UpdateType.of(update).apiName(), payload, now});
+            fresh.add(new StoredUpdate(id, chatId, update));
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("insert into inbound_update (update_id, chat_id, update_type, payload, status, attempts, "
+                    + "received_at) values (?, ?, ?, ?, 'RECEIVED', 1, ?)", rows);
+        }
+        return fresh;
+    }
+
+    /** One webhook delivery; false when it was stored before (Telegram delivered it again). */
+    @Transactional
+    public boolean storeOne(StoredUpdate update, String rawPayload) {
+        try {
+            return !storeNew(List.of(update.update()), List.of(rawPayload)).isEmpty();
+        } catch (DuplicateKeyException concurrentDelivery) {
+            return false;
+        }
+    }
+
+    private Set<Long> knownIds(List<Update> updates) {
+        var ids = updates.stream().map(u -> String.valueOf(u.getUpdateId().longValue())).collect(Collectors.joining(","));
+        return new HashSet<>(jdbc.queryForList("select update_id from inbound_update where update_id in (" + ids + ")",
+                Long.class));
+    }
+
+    /** Called inside the handling transaction: false when the update was already handled or given up on. */
+    boolean markHandled(long updateId) {
+        return jdbc.update("update inbound_update set status = 'HANDLED', handled_at = ? "
+                + "where update_id = ? and status = 'RECEIVED'", Timestamp.from(clock.instant()), updateId) == 1;
+    }
+
+    boolean markFailed(long updateId, String error) {
+        return jdbc.update("update inbound_update set status = 'FAILED', handled_at = ?, error = ? "
+                        + "where update_id = ? and status = 'RECEIVED'",
+                Timestamp.from(clock.instant()), clip(error), updateId) == 1;
+    }
+
+    /**
+     * Updates stored but not handled when the process stopped, oldest first, each counted as one more attempt.
+     * An update that already had {@link #MAX_ATTEMPTS} (it may be what crashed the process) is marked FAILED.
+     */
+    @Transactional
+    public List<StoredUpdate> takeUnhandled(int limit, long afterUpdateId) {
+        var rows = jdbc.query("select update_id, chat_id, payload, attempts from inbound_update "
+                        + "where status = 'RECEIVED' and update_id > ? order by update_id fetch first ? rows only",
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4)},
+                afterUpdateId, limit);
+        var result = new ArrayList<StoredUpdate>();
+        for (var row : rows) {
+            long id = (Long) row[0];
+            if ((Integer) row[3] >= MAX_ATTEMPTS) {
+                markFailed(id, "gave up after " + MAX_ATTEMPTS + " attempts (the process stopped while handling it)");
+                continue;
+            }
+            jdbc.update("update inbound_update set attempts = attempts + 1 where update_id = ?", id);
+            try {
+                result.add(new StoredUpdate(id, (Long) row[1], json.read((String) row[2])));
+            } catch (java.io.IOException e) {
+                markFailed(id, "stored payload is not an update: " + e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

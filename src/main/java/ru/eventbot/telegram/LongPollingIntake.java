@@ -1,0 +1,183 @@
+package ru.eventbot.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/**
+ * Our own getUpdates loop (rather than TelegramBots' long-polling module, whose offset moves on before updates are
+ * handled): each answer is stored in one transaction, and only then is its offset confirmed, by the next call.
+ * Killed at any moment, the bot gets back from Telegram whatever it had not stored, and skips what it had.
+ */
+@Component
+@ConditionalOnProperty(name = "eventbot.telegram.mode", havingValue = "polling", matchIfMissing = true)
+class LongPollingIntake implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LongPollingIntake.class);
+    private static final int BATCH = 100;
+
+    private final PollingClient polling;
+    private final InboundUpdateStore store;
+    private final UpdateDispatcher dispatcher;
+    private final IntakeRecovery recovery;
+    private final BotCommandsRegistrar commands;
+    private final TelegramProperties properties;
+    private final ShutdownSignal shutdown;
+    private final IntakeShutdown intakeShutdown;
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    LongPollingIntake(PollingClient polling, InboundUpdateStore store, UpdateDispatcher dispatcher,
+                      IntakeRecovery recovery, BotCommandsRegistrar commands, TelegramProperties properties,
+                      ShutdownSignal shutdown, IntakeShutdown intakeShutdown) {
+        this.shutdown = shutdown;
+        this.intakeShutdown = intakeShutdown;
+        this.polling = polling;
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.recovery = recovery;
+        this.commands = commands;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "telegram-polling");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            recovery.recover();
+            prepare();
+            poll();
+        } catch (RuntimeException e) {
+            log.error("Update intake stopped unexpectedly", e);
+        }
+    }
+
+    private void prepare() {
+        try {
+            // A webhook left over from an earlier deployment would make every getUpdates fail with 409.
+            polling.client().execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+        } catch (TelegramApiException e) {
+            log.warn("Could not remove a previous webhook: {}", e.getMessage());
+        }
+        commands.register();
+    }
+
+    private void poll() {
+        Integer offset = null;
+        var failures = 0;
+        log.info("Polling Telegram for updates at {}", properties.apiUrl());
+        while (running) {
+            if (!dispatcher.reserve(BATCH)) {
+                break;
+            }
+            var reserved = BATCH;
+            try {
+                var updates = polling.client().execute(GetUpdates.builder()
+                        .offset(offset)
+                        .limit(BATCH)
+                        .timeout((int) properties.pollTimeout().toSeconds())
+                        .allowedUpdates(UpdateType.ALLOWED_UPDATES)
+                        .build());
+                failures = 0;
+                if (updates.isEmpty()) {
+                    continue;
+                }
+                var fresh = store.storeNew(updates, null);
+                offset = nextOffset(updates);
+                for (var update : fresh) {
+                    dispatcher.dispatch(update);
+                    reserved--;
+                }
+            } catch (TelegramApiRequestException e) {
+                failures++;
+                pause(onRefusal(e, failures));
+            } catch (TelegramApiException | RuntimeException e) {
+                failures++;
+                if (running) {
+                    var wait = backoff(failures);
+                    log.warn("Polling failed ({}), retrying in {} ms", e.getMessage(), wait);
+                    pause(wait);
+                }
+            } finally {
+                dispatcher.release(reserved);
+            }
+        }
+        log.info("Polling stopped");
+    }
+
+    private long onRefusal(TelegramApiRequestException e, int failures) {
+        var code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        if (code == 409) {
+            log.warn("Telegram says another instance is receiving this bot's updates (409: {}); this one waits and "
+                    + "tries again. Run one polling instance per token, or use TELEGRAM_MODE=webhook.",
+                    e.getApiResponse());
+            return 15_000;
+        }
+        if (code == 401 || code == 404) {
+            log.error("Telegram rejected the bot token ({}): check TELEGRAM_BOT_TOKEN. Trying again in a minute.",
+                    code);
+            return 60_000;
+        }
+        if (code == 429) {
+            var retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            return (retryAfter == null ? 1 : retryAfter) * 1000L;
+        }
+        var wait = backoff(failures);
+        log.warn("getUpdates failed ({} {}), retrying in {} ms", code, e.getApiResponse(), wait);
+        return wait;
+    }
+
+    private static long backoff(int failures) {
+        return Math.min(30_000L, 500L << Math.min(failures - 1, 10));
+    }
+
+    private static Integer nextOffset(List<Update> updates) {
+        return updates.stream().mapToInt(Update::getUpdateId).max().orElseThrow() + 1;
+    }
+
+    private void pause(long millis) {
+        if (!shutdown.sleep(millis)) {
+            running = false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        intakeShutdown.beginStopping();
+        var current = thread;
+        if (current != null) {
+            try {
+                current.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        intakeShutdown.finish();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,15 @@
+package ru.eventbot.telegram;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+class MissingBotTokenFailureAnalyzer extends AbstractFailureAnalyzer<MissingBotTokenException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, MissingBotTokenException cause) {
+        return new FailureAnalysis(
+                "TELEGRAM_BOT_TOKEN is not set: the bot needs a token to talk to Telegram.",
+                "Get a token from @BotFather and start with: TELEGRAM_BOT_TOKEN=<token> ./mvnw spring-boot:run",
+                cause);
+    }
+}

@@ -1,0 +1,71 @@
+package ru.eventbot.telegram;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import ru.eventbot.conversation.ConversationService;
+import ru.eventbot.conversation.DeliveryOutcome;
+import ru.eventbot.conversation.MessageKind;
+import ru.eventbot.conversation.OutboxMessage;
+import ru.eventbot.participant.ParticipantService;
+
+/** Sends claimed outbox messages through the gateway and records what became of each. */
+@Component
+class OutboundDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundDelivery.class);
+
+    private final TelegramGateway gateway;
+    private final ConversationService conversations;
+    private final ParticipantService participants;
+
+    OutboundDelivery(TelegramGateway gateway, ConversationService conversations, ParticipantService participants) {
+        this.gateway = gateway;
+        this.conversations = conversations;
+        this.participants = participants;
+    }
+
+    void deliver(OutboxMessage message) {
+        if (message.kind() == MessageKind.CALLBACK_ANSWER) {
+            answerCallback(message);
+            return;
+        }
+        var send = SendMessage.builder()
+                .chatId(message.chatId())
+                .text(message.text())
+                .replyMarkup(Keyboards.toMarkup(message.keyboard()))
+                .build();
+        var result = gateway.call(send);
+        switch (result.outcome()) {
+            case DONE -> conversations.recordOutcome(DeliveryOutcome.sent(message.id(),
+                    result.value() == null ? null : result.value().getMessageId().longValue()));
+            case BLOCKED -> {
+                conversations.recordOutcome(DeliveryOutcome.blocked(message.id()));
+                if (message.telegramUserId() != null) {
+                    participants.markBlocked(message.telegramUserId());
+                }
+            }
+            case FAILED -> {
+                log.warn("Message {} to chat {} not delivered: {}", message.id(), message.chatId(), result.error());
+                conversations.recordOutcome(DeliveryOutcome.failed(message.id(), result.error()));
+            }
+        }
+    }
+
+    private void answerCallback(OutboxMessage message) {
+        var answer = AnswerCallbackQuery.builder()
+                .callbackQueryId(message.callbackQueryId())
+                .text(message.text())
+                .build();
+        var result = gateway.call(answer);
+        if (result.isDone()) {
+            conversations.recordOutcome(DeliveryOutcome.sent(message.id(), null));
+        } else {
+            // A press answered too late is harmless: Telegram just stops the button's spinner by itself.
+            log.debug("Callback answer {} not delivered: {}", message.id(), result.error());
+            conversations.recordOutcome(DeliveryOutcome.failed(message.id(), result.error()));
+        }
+    }
+}

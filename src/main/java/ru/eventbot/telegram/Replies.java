@@ -1,0 +1,66 @@
+package ru.eventbot.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import ru.eventbot.conversation.Keyboard;
+import ru.eventbot.conversation.OutgoingMessage;
+import ru.eventbot.participant.Language;
+
+/**
+ * What a handler answers, collected while it runs and stored in the same transaction as the update's handling;
+ * the texts come from the message bundles in the participant's language.
+ */
+final class Replies {
+
+    private final Incoming incoming;
+    private final Language language;
+    private final MessageSource messages;
+    private final List<OutgoingMessage> outgoing = new ArrayList<>(2);
+
+    Replies(Incoming incoming, Language language, MessageSource messages) {
+        this.incoming = incoming;
+        this.language = language;
+        this.messages = messages;
+    }
+
+    Language language() {
+        return language;
+    }
+
+    String text(String key, Object... args) {
+        return messages.getMessage(key, args, language.locale());
+    }
+
+    void send(String key, Object... args) {
+        send(Keyboard.none(), key, args);
+    }
+
+    void send(Keyboard keyboard, String key, Object... args) {
+        sendText(text(key, args), keyboard);
+    }
+
+    void sendText(String text, Keyboard keyboard) {
+        if (incoming.chatId() == null) {
+            throw new IllegalStateException("Update " + incoming.updateId() + " has no chat to answer in");
+        }
+        outgoing.add(OutgoingMessage.text(incoming.telegramUserId(), incoming.chatId(), text, keyboard));
+    }
+
+    /** Answers the button press this update is (Telegram shows the text briefly and stops the button's spinner). */
+    void answerCallback(String key, Object... args) {
+        if (incoming.callbackQueryId() == null) {
+            throw new IllegalStateException("Update " + incoming.updateId() + " is not a button press");
+        }
+        outgoing.add(OutgoingMessage.callbackAnswer(incoming.telegramUserId(), incoming.chatId(),
+                incoming.callbackQueryId(), text(key, args)));
+    }
+
+    boolean answersCallback() {
+        return outgoing.stream().anyMatch(o -> o.callbackQueryId() != null);
+    }
+
+    List<OutgoingMessage> all() {
+        return List.copyOf(outgoing);
+    }
+}

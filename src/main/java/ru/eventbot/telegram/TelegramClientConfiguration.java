@@ -1,0 +1,65 @@
+package ru.eventbot.telegram;
+
+import java.net.URI;
+import java.time.Duration;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Wires TelegramBots by hand (there is no starter for 10.x). Two clients share one connection pool: one for the
+ * long poll, whose calls wait up to the poll timeout and can be cancelled at shutdown, and one for everything
+ * the bot sends, with short timeouts.
+ */
+@Configuration(proxyBeanMethods = false)
+class TelegramClientConfiguration {
+
+    @Bean(destroyMethod = "")
+    OkHttpClient telegramHttpClient() {
+        var dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(128);
+        dispatcher.setMaxRequestsPerHost(128);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(64, 5, java.util.concurrent.TimeUnit.MINUTES))
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .writeTimeout(Duration.ofSeconds(60))
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    @Bean
+    TelegramUrl telegramUrl(TelegramProperties properties) {
+        return toTelegramUrl(properties.apiUrl());
+    }
+
+    @Bean
+    TelegramClient telegramClient(OkHttpClient telegramHttpClient, TelegramProperties properties, TelegramUrl url) {
+        return new OkHttpTelegramClient(telegramHttpClient, properties.token(), url);
+    }
+
+    @Bean
+    PollingClient pollingClient(OkHttpClient telegramHttpClient, TelegramProperties properties, TelegramUrl url) {
+        var pollHttp = telegramHttpClient.newBuilder()
+                .dispatcher(new Dispatcher())
+                .readTimeout(properties.pollTimeout().plusSeconds(15))
+                .build();
+        return new PollingClient(new OkHttpTelegramClient(pollHttp, properties.token(), url), pollHttp);
+    }
+
+    static TelegramUrl toTelegramUrl(String apiUrl) {
+        var uri = URI.create(apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl);
+        var scheme = uri.getScheme() == null ? "https" : uri.getScheme();
+        var port = uri.getPort() != -1 ? uri.getPort() : ("http".equals(scheme) ? 80 : 443);
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL is not a URL: " + apiUrl);
+        }
+        return new TelegramUrl(scheme, uri.getHost(), port, false);
+    }
+}

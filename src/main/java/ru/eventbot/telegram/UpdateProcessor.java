@@ -1,0 +1,121 @@
+package ru.eventbot.telegram;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.eventbot.conversation.ConversationService;
+import ru.eventbot.conversation.InboundMessage;
+import ru.eventbot.conversation.OutboxMessage;
+import ru.eventbot.participant.Language;
+import ru.eventbot.participant.ParticipantService;
+
+/**
+ * Handles one stored update exactly once: in one transaction it marks the update handled, stores what came in,
+ * lets the handler work and stores its replies already claimed for sending; only after the commit are the replies
+ * sent. If the handler throws, the update is marked FAILED (never retried), the message is still kept for the
+ * organisers, and the participant gets a kind apology.
+ */
+@Component
+class UpdateProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
+
+    private final InboundUpdateStore store;
+    private final IncomingFactory incomingFactory;
+    private final UpdateRouter router;
+    private final ParticipantService participants;
+    private final ConversationService conversations;
+    private final OutboundDelivery delivery;
+    private final MessageSource messages;
+    private final TransactionTemplate transaction;
+
+    UpdateProcessor(InboundUpdateStore store, IncomingFactory incomingFactory, UpdateRouter router,
+                    ParticipantService participants, ConversationService conversations, OutboundDelivery delivery,
+                    MessageSource messages, TransactionTemplate transaction) {
+        this.store = store;
+        this.incomingFactory = incomingFactory;
+        this.router = router;
+        this.participants = participants;
+        this.conversations = conversations;
+        this.delivery = delivery;
+        this.messages = messages;
+        this.transaction = transaction;
+    }
+
+    void process(StoredUpdate stored) {
+        MDC.put("updateId", String.valueOf(stored.updateId()));
+        MDC.put("chatId", String.valueOf(stored.chatId()));
+        try {
+            var toSend = handle(stored);
+            toSend.forEach(delivery::deliver);
+        } finally {
+            MDC.remove("updateId");
+            MDC.remove("chatId");
+        }
+    }
+
+    private List<OutboxMessage> handle(StoredUpdate stored) {
+        Incoming incoming = null;
+        try {
+            incoming = incomingFactory.from(stored.updateId(), stored.update());
+            var in = incoming;
+            return transaction.execute(status -> {
+                if (!store.markHandled(stored.updateId())) {
+                    return List.<OutboxMessage>of(); // handled before (a re-delivery) or given up on
+                }
+                var replies = new Replies(in, languageOf(in), messages);
+                record(in);
+                router.route(in).ifPresent(handler -> handler.handle(in, replies));
+                return conversations.queueClaimed(replies.all(), stored.updateId());
+            });
+        } catch (RuntimeException e) {
+            log.error("Handling update {} failed; it is marked FAILED and not retried", stored.updateId(), e);
+            return recordFailure(stored, incoming, e);
+        }
+    }
+
+    private List<OutboxMessage> recordFailure(StoredUpdate stored, Incoming incoming, RuntimeException cause) {
+        try {
+            return transaction.execute(status -> {
+                if (!store.markFailed(stored.updateId(), cause.getClass().getName() + ": " + cause.getMessage())) {
+                    return List.<OutboxMessage>of();
+                }
+                if (incoming == null) {
+                    return List.<OutboxMessage>of();
+                }
+                record(incoming);
+                if (!incoming.privateChat() || incoming.chatId() == null || incoming.from() == null) {
+                    return List.<OutboxMessage>of();
+                }
+                var replies = new Replies(incoming, languageOf(incoming), messages);
+                if (incoming.callbackQueryId() != null) {
+                    replies.answerCallback("error.button");
+                }
+                replies.send("error.apology");
+                return conversations.queueClaimed(replies.all(), stored.updateId());
+            });
+        } catch (RuntimeException e) {
+            // The update stays RECEIVED and is tried again at the next start (up to InboundUpdateStore.MAX_ATTEMPTS).
+            log.error("Could not record the failure of update {}", stored.updateId(), e);
+            return List.of();
+        }
+    }
+
+    private void record(Incoming in) {
+        if (in.from() != null && in.privateChat()) {
+            participants.recordContact(in.from());
+        }
+        if (in.chatId() != null) {
+            conversations.recordInbound(new InboundMessage(in.telegramUserId(), in.chatId(), in.kind(), in.text(),
+                    in.messageId(), in.updateId()));
+        }
+    }
+
+    private static Language languageOf(Incoming in) {
+        return in.from() == null ? Language.RU : in.from().language();
+    }
+}

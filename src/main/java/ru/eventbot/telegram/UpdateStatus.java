@@ -1,0 +1,3 @@
+package ru.eventbot.telegram;
+
+enum UpdateStatus { RECEIVED, HANDLED, FAILED }

@@ -1,0 +1,52 @@
+package ru.eventbot.telegram;
+
+import java.util.List;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/** The kinds of update the bot asks Telegram for ({@code allowed_updates}), and how to tell them apart. */
+enum UpdateType {
+    MESSAGE("message"),
+    EDITED_MESSAGE("edited_message"),
+    CALLBACK_QUERY("callback_query"),
+    MESSAGE_REACTION("message_reaction"),
+    MESSAGE_REACTION_COUNT("message_reaction_count"),
+    MY_CHAT_MEMBER("my_chat_member"),
+    OTHER("other");
+
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query",
+            "message_reaction", "message_reaction_count", "my_chat_member");
+
+    private final String apiName;
+
+    UpdateType(String apiName) {
+        this.apiName = apiName;
+    }
+
+    String apiName() {
+        return apiName;
+    }
+
+    static UpdateType of(Update update) {
+        if (update.getMessage() != null) return MESSAGE;
+        if (update.getEditedMessage() != null) return EDITED_MESSAGE;
+        if (update.getCallbackQuery() != null) return CALLBACK_QUERY;
+        if (update.getMessageReaction() != null) return MESSAGE_REACTION;
+        if (update.getMessageReactionCount() != null) return MESSAGE_REACTION_COUNT;
+        if (update.getMyChatMember() != null) return MY_CHAT_MEMBER;
+        return OTHER;
+    }
+
+    /** The chat an update belongs to: it decides the handling lane, so one chat's updates stay in order. */
+    static Long chatIdOf(Update update) {
+        if (update.getMessage() != null) return update.getMessage().getChatId();
+        if (update.getEditedMessage() != null) return update.getEditedMessage().getChatId();
+        if (update.getCallbackQuery() != null) {
+            var message = update.getCallbackQuery().getMessage();
+            return message != null ? message.getChatId() : update.getCallbackQuery().getFrom().getId();
+        }
+        if (update.getMessageReaction() != null) return update.getMessageReaction().getChat().getId();
+        if (update.getMessageReactionCount() != null) return update.getMessageReactionCount().getChat().getId();
+        if (update.getMyChatMember() != null) return update.getMyChatMember().getChat().getId();
+        return null;
+    }
+}

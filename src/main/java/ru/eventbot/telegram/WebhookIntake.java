@@ -1,0 +1,156 @@
+package ru.eventbot.telegram;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+
+/**
+ * Webhook mode: registers the webhook at start and serves it at the path of {@code TELEGRAM_WEBHOOK_URL}. A
+ * request is answered 200 only after its update is stored; Telegram delivers again whatever did not get a 2xx.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "eventbot.telegram.mode", havingValue = "webhook")
+class WebhookIntake implements SmartLifecycle {
+
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
+
+    private final TelegramProperties properties;
+    private final UpdateJson json;
+    private final InboundUpdateStore store;
+    private final UpdateDispatcher dispatcher;
+    private final IntakeRecovery recovery;
+    private final BotCommandsRegistrar commands;
+    private final TelegramGateway gateway;
+    private final IntakeShutdown intakeShutdown;
+    private final byte[] secret;
+    private volatile boolean running;
+    /** Off until recovered updates are dispatched, so a chat's stored updates go before its new ones. */
+    private volatile boolean accepting;
+
+    WebhookIntake(TelegramProperties properties, UpdateJson json, InboundUpdateStore store,
+                  UpdateDispatcher dispatcher, IntakeRecovery recovery, BotCommandsRegistrar commands,
+                  TelegramGateway gateway, IntakeShutdown intakeShutdown) {
+        this.properties = properties;
+        this.json = json;
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.recovery = recovery;
+        this.commands = commands;
+        this.gateway = gateway;
+        this.intakeShutdown = intakeShutdown;
+        this.secret = properties.webhookSecret().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> telegramWebhookRoute() {
+        return RouterFunctions.route().POST(properties.webhookPath(), this::receive).build();
+    }
+
+    ServerResponse receive(ServerRequest request) {
+        var given = request.headers().firstHeader(SECRET_HEADER);
+        // Constant-time comparison, so the secret cannot be guessed byte by byte from response times.
+        if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+            log.warn("Webhook call without the right secret header from {}", request.remoteAddress().orElse(null));
+            return problem(HttpStatus.UNAUTHORIZED, "The X-Telegram-Bot-Api-Secret-Token header is missing or wrong.");
+        }
+        byte[] body;
+        StoredUpdate update;
+        try {
+            body = request.body(byte[].class);
+            var parsed = json.read(body);
+            if (parsed == null || parsed.getUpdateId() == null) {
+                return problem(HttpStatus.BAD_REQUEST, "The body is not a Telegram update (no update_id).");
+            }
+            update = new StoredUpdate(parsed.getUpdateId(), UpdateType.chatIdOf(parsed), parsed);
+        } catch (Exception e) {
+            log.warn("Webhook body is not a Telegram update: {}", e.getMessage());
+            return problem(HttpStatus.BAD_REQUEST, "The body is not a Telegram update (malformed JSON).");
+        }
+        if (!accepting || !dispatcher.tryReserve(1)) {
+            // Full (or stopping): Telegram will deliver it again, which is the backpressure we want.
+            return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").build();
+        }
+        var reserved = true;
+        try {
+            if (store.storeOne(update, new String(body, StandardCharsets.UTF_8))) {
+                dispatcher.dispatch(update);
+                reserved = false;
+            }
+            return ServerResponse.ok().build();
+        } finally {
+            if (reserved) {
+                dispatcher.release(1);
+            }
+        }
+    }
+
+    private static ServerResponse problem(HttpStatus status, String detail) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        var thread = new Thread(() -> {
+            try {
+                recovery.recover();
+                accepting = running;
+                register();
+                commands.register();
+            } catch (RuntimeException e) {
+                log.error("Webhook start-up failed", e);
+            }
+        }, "telegram-webhook-setup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void register() {
+        var setWebhook = SetWebhook.builder()
+                .url(properties.webhookUrl())
+                .secretToken(properties.webhookSecret())
+                .allowedUpdates(List.copyOf(UpdateType.ALLOWED_UPDATES))
+                .maxConnections(40)
+                .build();
+        var result = gateway.call(SetWebhook.PATH, client -> client.execute(setWebhook));
+        if (result.isDone()) {
+            log.info("Webhook registered at {}", properties.webhookUrl());
+        } else {
+            log.error("Could not register the webhook at {}: {}", properties.webhookUrl(), result.error());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        accepting = false;
+        intakeShutdown.beginStopping();
+        intakeShutdown.finish();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,41 @@
+package ru.eventbot.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import ru.eventbot.conversation.ParticipantNotFoundException;
+import ru.eventbot.conversation.ParticipantUnreachableException;
+
+/** Every API error as problem+json (RFC 9457); Spring MVC's own errors come from the base class. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ParticipantNotFoundException.class)
+    ProblemDetail participantNotFound(ParticipantNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Participant not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ParticipantUnreachableException.class)
+    ProblemDetail participantUnreachable(ParticipantUnreachableException e) {
+        return problem(HttpStatus.CONFLICT, "Participant has blocked the bot", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("API request failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; it is logged.");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,4 @@
+package ru.eventbot.web;
+
+record ReplyAccepted(long id, String status) {
+}

@@ -1,0 +1,38 @@
+package ru.eventbot.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import ru.eventbot.telegram.TelegramProperties;
+
+/**
+ * The API takes HTTP Basic with an organiser account; health, the OpenAPI document and the Telegram webhook (which
+ * checks its own secret header) are open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+                                            TelegramProperties telegram) throws Exception {
+        var webhookPath = telegram.webhookMode() ? telegram.webhookPath() : "/__no-webhook__";
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(webhookPath).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/**").hasRole("ORGANISER")
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint).realmName(ProblemAuthenticationEntryPoint.REALM))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(entryPoint))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", webhookPath))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+}
