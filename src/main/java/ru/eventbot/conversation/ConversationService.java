@@ -1,5 +1,6 @@
 package ru.eventbot.conversation;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,12 @@ public class ConversationService {
         var participant = participants.find(telegramUserId)
                 .orElseThrow(() -> new ParticipantNotFoundException(telegramUserId));
         if (!participant.canReceiveMessages()) {
-            throw new ParticipantUnreachableException(telegramUserId);
+            throw new ParticipantUnreachableException(telegramUserId,
+                    "has blocked the bot; Telegram will not deliver messages to them");
+        }
+        if (!participant.isSubscribed()) {
+            throw new ParticipantUnreachableException(telegramUserId,
+                    "has unsubscribed (/stop); the bot does not write to them until they /start again");
         }
         var out = new OutgoingMessage(telegramUserId, participant.getChatId(), MessageKind.ORGANISER_REPLY, text,
                 Keyboard.none(), null);
@@ -82,14 +88,17 @@ public class ConversationService {
                 .map(message -> toOutbox(message, OutboxPayload.fromJson(json, message.getPayload())));
     }
 
-    /** Runs outside any transaction of the caller: one short statement per outcome. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-    public void recordOutcome(DeliveryOutcome outcome) {
-        var error = outcome.error() == null ? null : outcome.error().substring(0, Math.min(1000, outcome.error().length()));
-        jdbc.update("update conversation_message set delivery_status = ?, telegram_message_id = ?, delivery_error = ?, "
-                        + "sent_at = ? where id = ?",
-                outcome.status().name(), outcome.telegramMessageId(), error,
-                java.sql.Timestamp.from(clock.instant()), outcome.messageId());
+    /** What became of messages just sent: one short batch, right after the calls to Telegram. */
+    public void recordOutcomes(List<DeliveryOutcome> outcomes) {
+        var now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("update conversation_message set delivery_status = ?, telegram_message_id = ?, "
+                        + "delivery_error = ?, sent_at = ? where id = ?",
+                outcomes.stream().map(outcome -> new Object[] {outcome.status().name(), outcome.telegramMessageId(),
+                        clip(outcome.error()), now, outcome.messageId()}).toList());
+    }
+
+    private static String clip(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }
 
     /** At start: whatever was being sent when the process died is marked UNCERTAIN and never sent again. */

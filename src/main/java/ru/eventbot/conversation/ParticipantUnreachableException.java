@@ -1,8 +1,9 @@
 package ru.eventbot.conversation;
 
+/** The participant cannot be written to now: they blocked the bot, or unsubscribed with /stop. */
 public class ParticipantUnreachableException extends RuntimeException {
 
-    public ParticipantUnreachableException(long telegramUserId) {
-        super("Participant " + telegramUserId + " has blocked the bot; Telegram will not deliver messages to them");
+    public ParticipantUnreachableException(long telegramUserId, String why) {
+        super("Participant " + telegramUserId + " " + why);
     }
 }

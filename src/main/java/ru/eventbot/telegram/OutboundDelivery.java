@@ -1,5 +1,7 @@
 package ru.eventbot.telegram;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,10 +29,22 @@ class OutboundDelivery {
         this.participants = participants;
     }
 
+    /** Sends in order and records all outcomes in one batch. */
+    void deliverAll(List<OutboxMessage> messages) {
+        var outcomes = new ArrayList<DeliveryOutcome>(messages.size());
+        for (var message : messages) {
+            outcomes.add(send(message));
+        }
+        conversations.recordOutcomes(outcomes);
+    }
+
     void deliver(OutboxMessage message) {
+        conversations.recordOutcomes(List.of(send(message)));
+    }
+
+    private DeliveryOutcome send(OutboxMessage message) {
         if (message.kind() == MessageKind.CALLBACK_ANSWER) {
-            answerCallback(message);
-            return;
+            return answerCallback(message);
         }
         var send = SendMessage.builder()
                 .chatId(message.chatId())
@@ -38,34 +52,33 @@ class OutboundDelivery {
                 .replyMarkup(Keyboards.toMarkup(message.keyboard()))
                 .build();
         var result = gateway.call(send);
-        switch (result.outcome()) {
-            case DONE -> conversations.recordOutcome(DeliveryOutcome.sent(message.id(),
-                    result.value() == null ? null : result.value().getMessageId().longValue()));
+        return switch (result.outcome()) {
+            case DONE -> DeliveryOutcome.sent(message.id(),
+                    result.value() == null ? null : result.value().getMessageId().longValue());
             case BLOCKED -> {
-                conversations.recordOutcome(DeliveryOutcome.blocked(message.id()));
                 if (message.telegramUserId() != null) {
                     participants.markBlocked(message.telegramUserId());
                 }
+                yield DeliveryOutcome.blocked(message.id());
             }
             case FAILED -> {
                 log.warn("Message {} to chat {} not delivered: {}", message.id(), message.chatId(), result.error());
-                conversations.recordOutcome(DeliveryOutcome.failed(message.id(), result.error()));
+                yield DeliveryOutcome.failed(message.id(), result.error());
             }
-        }
+        };
     }
 
-    private void answerCallback(OutboxMessage message) {
+    private DeliveryOutcome answerCallback(OutboxMessage message) {
         var answer = AnswerCallbackQuery.builder()
                 .callbackQueryId(message.callbackQueryId())
                 .text(message.text())
                 .build();
         var result = gateway.call(answer);
         if (result.isDone()) {
-            conversations.recordOutcome(DeliveryOutcome.sent(message.id(), null));
-        } else {
-            // A press answered too late is harmless: Telegram just stops the button's spinner by itself.
-            log.debug("Callback answer {} not delivered: {}", message.id(), result.error());
-            conversations.recordOutcome(DeliveryOutcome.failed(message.id(), result.error()));
+            return DeliveryOutcome.sent(message.id(), null);
         }
+        // A press answered too late is harmless: Telegram just stops the button's spinner by itself.
+        log.debug("Callback answer {} not delivered: {}", message.id(), result.error());
+        return DeliveryOutcome.failed(message.id(), result.error());
     }
 }

@@ -1,28 +1,29 @@
 package ru.eventbot.telegram;
 
+import java.util.ArrayList;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Hands stored updates to lanes: one thread per lane, the lane chosen by chat, so one chat's updates are handled
- * in order while different chats go concurrently. A semaphore bounds how many taken-but-unhandled updates are held
- * in memory; intake waits for room instead of queueing without bound (the rest stay with Telegram, or stored in
- * the database, until there is room).
+ * in order while different chats go concurrently. A lane takes what has queued up for it (up to
+ * {@link #LANE_BATCH}) and handles it in one transaction, which is what makes the durable intake fast.
+ * A semaphore bounds how many taken-but-unhandled updates are held in memory; intake waits for room instead of
+ * queueing without bound (the rest stay with Telegram, or stored in the database, until there is room).
  */
 @Component
 class UpdateDispatcher {
 
+    static final int LANE_BATCH = 50;
     private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
 
     private final UpdateProcessor processor;
-    private final ThreadPoolExecutor[] lanes;
+    private final Lane[] lanes;
     private final Semaphore room;
     private final int capacity;
     private volatile boolean accepting = true;
@@ -31,18 +32,13 @@ class UpdateDispatcher {
         this.processor = processor;
         this.capacity = properties.maxInFlight();
         this.room = new Semaphore(capacity);
-        this.lanes = new ThreadPoolExecutor[properties.handlerLanes()];
-        var threadNumber = new AtomicInteger();
+        this.lanes = new Lane[properties.handlerLanes()];
         for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
-                var thread = new Thread(runnable, "update-lane-" + threadNumber.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            lanes[i] = new Lane(i + 1);
         }
     }
 
-    /** Waits until {@code count} updates more can be held; false if shutting down or interrupted. */
+    /** Waits until {@code count} updates more can be held; false if shutting down. */
     boolean reserve(int count) {
         try {
             while (accepting) {
@@ -68,20 +64,12 @@ class UpdateDispatcher {
 
     /** Dispatches an update for which room was reserved. */
     void dispatch(StoredUpdate update) {
-        var key = update.chatId() == null ? update.updateId() : update.chatId();
-        try {
-            lanes[(int) Math.floorMod(key, (long) lanes.length)].execute(() -> {
-                try {
-                    processor.process(update);
-                } catch (RuntimeException e) {
-                    log.error("Update {} escaped its handler's error handling", update.updateId(), e);
-                } finally {
-                    room.release();
-                }
-            });
-        } catch (RejectedExecutionException shuttingDown) {
+        if (!accepting) {
             room.release(); // it stays RECEIVED in the database and is handled at the next start
+            return;
         }
+        var key = update.chatId() == null ? update.updateId() : update.chatId();
+        lanes[(int) Math.floorMod(key, (long) lanes.length)].queue.add(update);
     }
 
     int inFlight() {
@@ -94,24 +82,69 @@ class UpdateDispatcher {
      */
     void shutdown(long graceMillis) {
         accepting = false;
-        for (var lane : lanes) {
-            lane.shutdown();
-        }
         var deadline = System.currentTimeMillis() + graceMillis;
-        try {
-            for (var lane : lanes) {
-                lane.awaitTermination(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (var lane : lanes) {
+            lane.stopWhenEmpty();
+        }
+        for (var lane : lanes) {
+            lane.awaitStopped(deadline);
         }
         var unfinished = 0;
         for (var lane : lanes) {
-            unfinished += lane.getQueue().size();
-            lane.getQueue().clear();
+            unfinished += lane.queue.size();
+            lane.queue.clear();
         }
         if (unfinished > 0) {
             log.info("{} update(s) left for the next start (they are stored)", unfinished);
+        }
+    }
+
+    private final class Lane implements Runnable {
+
+        private final BlockingQueue<StoredUpdate> queue = new LinkedBlockingQueue<>();
+        private final Thread thread;
+        private volatile boolean stopping;
+
+        Lane(int number) {
+            thread = new Thread(this, "update-lane-" + number);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void run() {
+            var batch = new ArrayList<StoredUpdate>(LANE_BATCH);
+            while (!(stopping && queue.isEmpty())) {
+                try {
+                    var first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, LANE_BATCH - 1);
+                    processor.process(batch);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    log.error("Updates escaped their handlers' error handling", e);
+                } finally {
+                    room.release(batch.size());
+                    batch.clear();
+                }
+            }
+        }
+
+        void stopWhenEmpty() {
+            stopping = true;
+        }
+
+        void awaitStopped(long deadline) {
+            try {
+                thread.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package ru.eventbot.telegram;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,36 +47,64 @@ class UpdateProcessor {
         this.transaction = transaction;
     }
 
-    void process(StoredUpdate stored) {
+    /**
+     * Handles a lane's batch in one transaction (one commit for many updates is what makes intake fast), then
+     * sends the replies. If any handler throws, the batch is rolled back and each update is handled on its own,
+     * so one bad update fails alone.
+     */
+    void process(List<StoredUpdate> batch) {
+        if (batch.size() == 1) {
+            deliver(handleAlone(batch.get(0)));
+            return;
+        }
+        List<OutboxMessage> toSend;
+        try {
+            toSend = transaction.execute(status -> {
+                var replies = new ArrayList<OutboxMessage>(batch.size());
+                for (var stored : batch) {
+                    replies.addAll(handleInTransaction(stored, incomingFactory.from(stored.updateId(), stored.update())));
+                }
+                return replies;
+            });
+        } catch (RuntimeException e) {
+            log.debug("A batch of {} updates failed; handling them one by one", batch.size(), e);
+            batch.forEach(stored -> deliver(handleAlone(stored)));
+            return;
+        }
+        deliver(toSend);
+    }
+
+    private void deliver(List<OutboxMessage> toSend) {
+        if (!toSend.isEmpty()) {
+            delivery.deliverAll(toSend);
+        }
+    }
+
+    private List<OutboxMessage> handleAlone(StoredUpdate stored) {
         MDC.put("updateId", String.valueOf(stored.updateId()));
         MDC.put("chatId", String.valueOf(stored.chatId()));
+        Incoming incoming = null;
         try {
-            var toSend = handle(stored);
-            toSend.forEach(delivery::deliver);
+            incoming = incomingFactory.from(stored.updateId(), stored.update());
+            var in = incoming;
+            return transaction.execute(status -> handleInTransaction(stored, in));
+        } catch (RuntimeException e) {
+            log.error("Handling update {} failed; it is marked FAILED and not retried", stored.updateId(), e);
+            return recordFailure(stored, incoming, e);
         } finally {
             MDC.remove("updateId");
             MDC.remove("chatId");
         }
     }
 
-    private List<OutboxMessage> handle(StoredUpdate stored) {
-        Incoming incoming = null;
-        try {
-            incoming = incomingFactory.from(stored.updateId(), stored.update());
-            var in = incoming;
-            return transaction.execute(status -> {
-                if (!store.markHandled(stored.updateId())) {
-                    return List.<OutboxMessage>of(); // handled before (a re-delivery) or given up on
-                }
-                var replies = new Replies(in, languageOf(in), messages);
-                record(in);
-                router.route(in).ifPresent(handler -> handler.handle(in, replies));
-                return conversations.queueClaimed(replies.all(), stored.updateId());
-            });
-        } catch (RuntimeException e) {
-            log.error("Handling update {} failed; it is marked FAILED and not retried", stored.updateId(), e);
-            return recordFailure(stored, incoming, e);
+    private List<OutboxMessage> handleInTransaction(StoredUpdate stored, Incoming in) {
+        if (!store.markHandled(stored.updateId())) {
+            return List.of(); // handled before (a re-delivery) or given up on
         }
+        var replies = new Replies(in, languageOf(in), messages);
+        record(in);
+        router.route(in).ifPresent(handler -> handler.handle(in, replies));
+        return conversations.queueClaimed(replies.all(), stored.updateId());
     }
 
     private List<OutboxMessage> recordFailure(StoredUpdate stored, Incoming incoming, RuntimeException cause) {

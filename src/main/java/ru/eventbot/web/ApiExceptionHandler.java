@@ -23,7 +23,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ParticipantUnreachableException.class)
     ProblemDetail participantUnreachable(ParticipantUnreachableException e) {
-        return problem(HttpStatus.CONFLICT, "Participant has blocked the bot", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Participant cannot be reached", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
