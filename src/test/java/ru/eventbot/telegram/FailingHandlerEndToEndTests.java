@@ -1,0 +1,104 @@
+package ru.eventbot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import ru.eventbot.e2e.RunningBot;
+import ru.eventbot.testsupport.telegram.FakeTelegram;
+
+/** A handler that throws must cost the participant one apology, not the bot its intake. */
+class FailingHandlerEndToEndTests {
+
+    static FakeTelegram telegram;
+    static RunningBot bot;
+
+    @Configuration(proxyBeanMethods = false)
+    static class HandlerThatThrows {
+
+        @Bean
+        @Order(HandlerOrder.COMMAND - 1)
+        UpdateHandler explodingHandler() {
+            return new UpdateHandler() {
+                @Override
+                public boolean handles(Incoming incoming) {
+                    return incoming.text() != null && incoming.text().contains("взорвись");
+                }
+
+                @Override
+                public void handle(Incoming incoming, Replies replies) {
+                    replies.send("message.received");
+                    throw new IllegalStateException("a handler bug, on purpose");
+                }
+            };
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        telegram = FakeTelegram.start();
+        bot = RunningBot.start(telegram.baseUrl(), telegram.token(), Map.of(), HandlerThatThrows.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (bot != null) bot.close();
+        if (telegram != null) telegram.close();
+    }
+
+    @AfterEach
+    void everyCallFollowedTheSpecification() {
+        telegram.assertNoValidationErrors();
+    }
+
+    @Test
+    void aThrowingHandlerGetsTheParticipantAnApologyAndIntakeGoesOn() {
+        // given
+        var ksenia = telegram.user("Ксения", "Садовская");
+        ksenia.sends("/start");
+        ksenia.awaitMessages(2);
+        // when
+        var bad = ksenia.sends("Пожалуйста, взорвись");
+        ksenia.sends("Мероприятие прошло успешно!");
+        // then
+        assertThat(ksenia.awaitMessage().text()).contains("что-то пошло не так");
+        assertThat(ksenia.awaitMessage().text()).contains("организаторы его прочитают");
+        ksenia.noMoreMessagesWithin(java.time.Duration.ofMillis(500));
+        var status = bot.jdbc().queryForObject("select status from inbound_update where update_id = ?", String.class,
+                bad.updateId());
+        assertThat(status).isEqualTo("FAILED");
+        var kept = bot.jdbc().queryForObject("select count(*) from conversation_message where update_id = ? "
+                + "and direction = 'IN' and text = 'Пожалуйста, взорвись'", Integer.class, bad.updateId());
+        assertThat(kept).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingUpdateInTheMiddleOfABatchFailsAloneAndTheOthersAreAnsweredOnce() {
+        // given
+        var participants = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> telegram.user("Участник" + i, "Пакетный")).toList();
+        // when: many updates at once, so lanes take them in batches, one of which throws
+        for (var participant : participants) {
+            participant.sends("Вопрос о материалах");
+            participant.sends("взорвись");
+            participant.sends("Спасибо!");
+        }
+        // then
+        for (var participant : participants) {
+            var replies = participant.awaitMessages(3);
+            assertThat(replies.get(0).text()).contains("организаторы его прочитают");
+            assertThat(replies.get(1).text()).contains("что-то пошло не так");
+            assertThat(replies.get(2).text()).contains("организаторы его прочитают");
+            participant.noMoreMessagesWithin(java.time.Duration.ofMillis(200));
+        }
+        await().until(() -> bot.jdbc().queryForObject(
+                "select count(*) from inbound_update where status = 'RECEIVED'", Integer.class) == 0);
+    }
+}
