@@ -13,6 +13,7 @@ create table participant (
     consent_version   varchar(32),
     consent_at        timestamp with time zone,
     start_payload     varchar(64),
+    unsubscribed_at   timestamp with time zone,
     created_at        timestamp with time zone not null,
     updated_at        timestamp with time zone not null,
     constraint uk_participant_telegram_user unique (telegram_user_id)

@@ -38,6 +38,10 @@ public class AccountService {
     public void ensureAdmin(String username, String configuredPassword) {
         var existing = accounts.findByUsername(username);
         var hasPassword = configuredPassword != null && !configuredPassword.isBlank();
+        if (hasPassword && configuredPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new IllegalArgumentException("EVENTBOT_ADMIN_PASSWORD is longer than 72 bytes, which BCrypt "
+                    + "cannot hash: choose a shorter one (72 Latin or 36 Cyrillic characters at most)");
+        }
         if (existing.isPresent()) {
             var account = existing.get();
             if (hasPassword && !passwordEncoder.matches(configuredPassword, account.getPasswordHash())) {

@@ -47,6 +47,7 @@ public class ConversationMessage {
     @Column(length = 16)
     private DeliveryStatus deliveryStatus;
 
+    @Column(length = 1000)
     private String deliveryError;
 
     @Column(nullable = false)

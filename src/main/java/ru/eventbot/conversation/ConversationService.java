@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import ru.eventbot.participant.ParticipantService;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,16 +43,17 @@ public class ConversationService {
     }
 
     /**
-     * Stores replies already claimed for sending by the caller, in the caller's transaction: once it commits the
-     * caller delivers them, and if the process dies first they turn UNCERTAIN instead of being sent twice.
+     * Stores replies in the caller's transaction, PENDING: once it commits the caller sends them, each claimed
+     * ({@link #startSending}) just before its call to Telegram. If the process dies first, they are still PENDING
+     * and are sent after the restart.
      */
-    public List<OutboxMessage> queueClaimed(List<OutgoingMessage> outgoing, Long updateId) {
+    public List<OutboxMessage> queueReplies(List<OutgoingMessage> outgoing, Long updateId) {
         var now = clock.instant();
         var stored = new ArrayList<OutboxMessage>(outgoing.size());
         for (var out : outgoing) {
             var payload = new OutboxPayload(out.keyboard(), out.callbackQueryId());
             var message = messages.save(ConversationMessage.outbound(out, payload.toJson(json), updateId,
-                    DeliveryStatus.SENDING, now));
+                    DeliveryStatus.PENDING, now));
             stored.add(toOutbox(message, payload));
         }
         return stored;
@@ -65,9 +67,10 @@ public class ConversationService {
             throw new ParticipantUnreachableException(telegramUserId,
                     "has blocked the bot; Telegram will not deliver messages to them");
         }
-        if (!participant.isSubscribed()) {
+        if (!participant.isSubscribed() && !wroteSince(telegramUserId, participant.getUnsubscribedAt())) {
+            // After /stop the bot writes on its own no more; answering what they write afterwards is fine.
             throw new ParticipantUnreachableException(telegramUserId,
-                    "has unsubscribed (/stop); the bot does not write to them until they /start again");
+                    "has unsubscribed (/stop) and has not written since; the bot does not write to them first");
         }
         var out = new OutgoingMessage(telegramUserId, participant.getChatId(), MessageKind.ORGANISER_REPLY, text,
                 Keyboard.none(), null);
@@ -75,6 +78,11 @@ public class ConversationService {
                 clock.instant()));
         events.publishEvent(new OutgoingMessageQueued(message.getId()));
         return message;
+    }
+
+    private boolean wroteSince(long telegramUserId, java.time.Instant since) {
+        return since == null || messages.existsByTelegramUserIdAndDirectionAndCreatedAtAfter(telegramUserId,
+                Direction.IN, since);
     }
 
     /** Takes a PENDING message for sending; empty when someone else already did (or it is gone). */
@@ -88,20 +96,41 @@ public class ConversationService {
                 .map(message -> toOutbox(message, OutboxPayload.fromJson(json, message.getPayload())));
     }
 
-    /** What became of messages just sent: one short batch, right after the calls to Telegram. */
-    public void recordOutcomes(List<DeliveryOutcome> outcomes) {
-        var now = Timestamp.from(clock.instant());
-        jdbc.batchUpdate("update conversation_message set delivery_status = ?, telegram_message_id = ?, "
+    /**
+     * Claims a PENDING message right before its call to Telegram (one short autocommitted statement), so that at
+     * any moment only the messages actually in flight are SENDING; false if it was claimed already.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public boolean startSending(long messageId) {
+        return jdbc.update("update conversation_message set delivery_status = 'SENDING' "
+                + "where id = ? and delivery_status = 'PENDING'", messageId) == 1;
+    }
+
+    /** What became of a message just sent, recorded right after the call (one short statement). */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void recordOutcome(DeliveryOutcome outcome) {
+        jdbc.update("update conversation_message set delivery_status = ?, telegram_message_id = ?, "
                         + "delivery_error = ?, sent_at = ? where id = ?",
-                outcomes.stream().map(outcome -> new Object[] {outcome.status().name(), outcome.telegramMessageId(),
-                        clip(outcome.error()), now, outcome.messageId()}).toList());
+                outcome.status().name(), outcome.telegramMessageId(), clip(outcome.error()),
+                Timestamp.from(clock.instant()), outcome.messageId());
+    }
+
+    /** Messages waiting to be sent, oldest first: after a restart, the replies queued before it. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> pendingOutbox(long afterId, int limit) {
+        return messages.findPending(afterId, org.springframework.data.domain.Limit.of(limit)).stream()
+                .map(message -> toOutbox(message, OutboxPayload.fromJson(json, message.getPayload())))
+                .toList();
     }
 
     private static String clip(String error) {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }
 
-    /** At start: whatever was being sent when the process died is marked UNCERTAIN and never sent again. */
+    /**
+     * At start: what was in flight when the process died (claimed, no outcome recorded) is marked UNCERTAIN and
+     * never sent again: Telegram may or may not have delivered it.
+     */
     public int markInterruptedDeliveriesUncertain() {
         var count = jdbc.update("update conversation_message set delivery_status = 'UNCERTAIN', "
                 + "delivery_error = 'interrupted while sending: delivered or not, it is not sent again' "

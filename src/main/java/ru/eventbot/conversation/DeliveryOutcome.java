@@ -11,6 +11,11 @@ public record DeliveryOutcome(long messageId, DeliveryStatus status, Long telegr
         return new DeliveryOutcome(messageId, DeliveryStatus.FAILED, null, error);
     }
 
+    /** The call was never made (the application is stopping): back to PENDING, sent after the restart. */
+    public static DeliveryOutcome notSent(long messageId, String why) {
+        return new DeliveryOutcome(messageId, DeliveryStatus.PENDING, null, why);
+    }
+
     public static DeliveryOutcome blocked(long messageId) {
         return new DeliveryOutcome(messageId, DeliveryStatus.BLOCKED, null, "bot was blocked by the user");
     }

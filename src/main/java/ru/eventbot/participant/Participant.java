@@ -38,6 +38,7 @@ public class Participant {
     private String consentVersion;
     private Instant consentAt;
     private String startPayload;
+    private Instant unsubscribedAt;
 
     @Column(nullable = false)
     private Instant createdAt;
@@ -88,6 +89,7 @@ public class Participant {
 
     void unsubscribe(Instant now) {
         subscribed = false;
+        unsubscribedAt = now;
         updatedAt = now;
     }
 
@@ -129,6 +131,7 @@ public class Participant {
     public String getConsentVersion() { return consentVersion; }
     public Instant getConsentAt() { return consentAt; }
     public String getStartPayload() { return startPayload; }
+    public Instant getUnsubscribedAt() { return unsubscribedAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -3,7 +3,8 @@ package ru.eventbot.telegram;
 /** How one call to Telegram ended, after the gateway's retries. */
 record GatewayResult<T>(Outcome outcome, T value, String error) {
 
-    enum Outcome { DONE, BLOCKED, FAILED }
+    /** NOT_SENT: the call was never made (the application is stopping); it may be tried again later. */
+    enum Outcome { DONE, BLOCKED, FAILED, NOT_SENT }
 
     static <T> GatewayResult<T> done(T value) {
         return new GatewayResult<>(Outcome.DONE, value, null);
@@ -15,6 +16,10 @@ record GatewayResult<T>(Outcome outcome, T value, String error) {
 
     static <T> GatewayResult<T> failed(String error) {
         return new GatewayResult<>(Outcome.FAILED, null, error);
+    }
+
+    static <T> GatewayResult<T> notSent(String why) {
+        return new GatewayResult<>(Outcome.NOT_SENT, null, why);
     }
 
     boolean isDone() {

@@ -11,6 +11,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
@@ -26,11 +27,13 @@ class InboundUpdateStore {
     private final JdbcTemplate jdbc;
     private final UpdateJson json;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    InboundUpdateStore(JdbcTemplate jdbc, UpdateJson json, Clock clock) {
+    InboundUpdateStore(JdbcTemplate jdbc, UpdateJson json, Clock clock, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /** Stores the updates not seen before and returns them; updates already stored (re-deliveries) are skipped. */
@@ -62,11 +65,13 @@ class InboundUpdateStore {
         return fresh;
     }
 
-    /** One webhook delivery; false when it was stored before (Telegram delivered it again). */
-    @Transactional
+    /**
+     * One webhook delivery; false when it was stored before (Telegram delivered it again). A concurrent delivery of
+     * the same update to another request or instance loses on the unique key, outside the failed transaction.
+     */
     public boolean storeOne(StoredUpdate update, String rawPayload) {
         try {
-            return !storeNew(List.of(update.update()), List.of(rawPayload)).isEmpty();
+            return !transaction.execute(status -> storeNew(List.of(update.update()), List.of(rawPayload))).isEmpty();
         } catch (DuplicateKeyException concurrentDelivery) {
             return false;
         }

@@ -62,18 +62,30 @@ class IncomingFactory {
         var text = message.getText() != null ? message.getText() : message.getCaption();
         String command = null;
         String argument = null;
-        if (type == UpdateType.MESSAGE && message.getText() != null && message.getText().startsWith("/")) {
-            var parts = message.getText().trim().split("\\s+", 2);
-            var name = parts[0].substring(1);
+        var commandLength = commandLength(message);
+        if (type == UpdateType.MESSAGE && commandLength > 1) {
+            var name = message.getText().substring(1, commandLength);
             var at = name.indexOf('@');
             command = (at >= 0 ? name.substring(0, at) : name).toLowerCase(Locale.ROOT);
-            argument = parts.length > 1 ? parts[1].trim() : null;
+            var rest = message.getText().substring(commandLength).trim();
+            argument = rest.isEmpty() ? null : rest;
         }
         var privateChat = message.getChat() != null && message.getChat().isUserChat();
         return new Incoming(updateId, type, kindOf(type, message, command), message.getChatId(),
                 profile(message.getFrom()), privateChat, text, command, argument,
                 message.getMessageId() == null ? null : message.getMessageId().longValue(), null, null, List.of(),
                 List.of(), null, update);
+    }
+
+    /** Telegram marks a command with a bot_command entity at offset 0; a text that merely starts with "/" is not one. */
+    private static int commandLength(Message message) {
+        if (message.getText() == null || message.getEntities() == null) {
+            return 0;
+        }
+        return message.getEntities().stream()
+                .filter(entity -> "bot_command".equals(entity.getType()) && entity.getOffset() == 0)
+                .mapToInt(entity -> Math.min(entity.getLength(), message.getText().length()))
+                .findFirst().orElse(0);
     }
 
     private static MessageKind kindOf(UpdateType type, Message message, String command) {

@@ -1,13 +1,16 @@
 package ru.eventbot.telegram;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.eventbot.conversation.ConversationService;
+import ru.eventbot.conversation.OutboxMessage;
 
 /**
- * Runs before intake starts: what was being sent when the process died is marked UNCERTAIN (never re-sent), and
- * the updates that were stored but not handled are handled now, oldest first, before anything new.
+ * Runs before intake starts: what was in flight to Telegram when the process died is marked UNCERTAIN (never
+ * re-sent), replies queued but not sent go out, and the updates that were stored but not handled are handled now,
+ * oldest first, before anything new.
  */
 @Component
 class IntakeRecovery {
@@ -18,15 +21,19 @@ class IntakeRecovery {
     private final InboundUpdateStore store;
     private final UpdateDispatcher dispatcher;
     private final ConversationService conversations;
+    private final OutboundDelivery delivery;
 
-    IntakeRecovery(InboundUpdateStore store, UpdateDispatcher dispatcher, ConversationService conversations) {
+    IntakeRecovery(InboundUpdateStore store, UpdateDispatcher dispatcher, ConversationService conversations,
+                   OutboundDelivery delivery) {
         this.store = store;
         this.dispatcher = dispatcher;
         this.conversations = conversations;
+        this.delivery = delivery;
     }
 
     void recover() {
         conversations.markInterruptedDeliveriesUncertain();
+        sendQueuedReplies();
         long after = Long.MIN_VALUE;
         var total = 0;
         while (true) {
@@ -45,6 +52,21 @@ class IntakeRecovery {
         }
         if (total > 0) {
             log.info("Resumed {} update(s) stored but not handled before the last stop", total);
+        }
+    }
+
+    /** Replies committed but not yet sent when the process stopped: they go first, in the order they were made. */
+    private void sendQueuedReplies() {
+        long after = 0;
+        var total = 0;
+        List<OutboxMessage> page;
+        while (!(page = conversations.pendingOutbox(after, PAGE)).isEmpty()) {
+            delivery.deliverAll(page);
+            after = page.get(page.size() - 1).id();
+            total += page.size();
+        }
+        if (total > 0) {
+            log.info("Sent {} repl(ies) queued but not sent before the last stop", total);
         }
     }
 }

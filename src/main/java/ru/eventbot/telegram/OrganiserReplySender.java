@@ -25,6 +25,6 @@ class OrganiserReplySender {
     @Async
     @TransactionalEventListener
     void on(OutgoingMessageQueued queued) {
-        conversations.claim(queued.messageId()).ifPresent(delivery::deliver);
+        conversations.claim(queued.messageId()).ifPresent(delivery::deliverClaimed);
     }
 }

@@ -1,6 +1,5 @@
 package ru.eventbot.telegram;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +28,18 @@ class OutboundDelivery {
         this.participants = participants;
     }
 
-    /** Sends in order and records all outcomes in one batch. */
+    /** Sends PENDING messages in order, each claimed right before its call and recorded right after it. */
     void deliverAll(List<OutboxMessage> messages) {
-        var outcomes = new ArrayList<DeliveryOutcome>(messages.size());
         for (var message : messages) {
-            outcomes.add(send(message));
+            if (conversations.startSending(message.id())) {
+                deliverClaimed(message);
+            }
         }
-        conversations.recordOutcomes(outcomes);
     }
 
-    void deliver(OutboxMessage message) {
-        conversations.recordOutcomes(List.of(send(message)));
+    /** Sends a message already claimed (SENDING) and records what became of it. */
+    void deliverClaimed(OutboxMessage message) {
+        conversations.recordOutcome(send(message));
     }
 
     private DeliveryOutcome send(OutboxMessage message) {
@@ -65,6 +65,7 @@ class OutboundDelivery {
                 log.warn("Message {} to chat {} not delivered: {}", message.id(), message.chatId(), result.error());
                 yield DeliveryOutcome.failed(message.id(), result.error());
             }
+            case NOT_SENT -> DeliveryOutcome.notSent(message.id(), result.error());
         };
     }
 
@@ -76,6 +77,9 @@ class OutboundDelivery {
         var result = gateway.call(answer);
         if (result.isDone()) {
             return DeliveryOutcome.sent(message.id(), null);
+        }
+        if (result.outcome() == GatewayResult.Outcome.NOT_SENT) {
+            return DeliveryOutcome.notSent(message.id(), result.error());
         }
         // A press answered too late is harmless: Telegram just stops the button's spinner by itself.
         log.debug("Callback answer {} not delivered: {}", message.id(), result.error());

@@ -60,6 +60,10 @@ class TelegramClientConfiguration {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("TELEGRAM_API_URL is not a URL: " + apiUrl);
         }
+        if (uri.getPath() != null && !uri.getPath().isEmpty()) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL must be scheme://host[:port] without a path "
+                    + "(the Bot API adds /bot<token>/<method>): " + apiUrl);
+        }
         return new TelegramUrl(scheme, uri.getHost(), port, false);
     }
 }

@@ -48,6 +48,14 @@ class TelegramGateway {
             throw new IllegalStateException("Telegram must not be called inside a database transaction: "
                     + methodName);
         }
+        try {
+            return callWithRetries(methodName, call);
+        } catch (StoppingException e) {
+            return GatewayResult.notSent("the application is stopping");
+        }
+    }
+
+    private <T> GatewayResult<T> callWithRetries(String methodName, Call<T> call) {
         var failures = 0;
         var rateLimitWaits = 0;
         while (true) {
@@ -55,13 +63,14 @@ class TelegramGateway {
                 awaitPause();
                 return GatewayResult.done(call.execute(client));
             } catch (TelegramApiRequestException e) {
-                var code = e.getErrorCode();
+                // The client reports an answer it could not parse (not JSON) with error code 0.
+                var code = e.getErrorCode() == null || e.getErrorCode() == 0 ? null : e.getErrorCode();
                 var description = e.getApiResponse() != null ? e.getApiResponse() : e.getMessage();
                 if (code != null && code == 429) {
+                    pauseFor(retryAfterSeconds(e), methodName);
                     if (++rateLimitWaits > policy.maxRateLimitWaits()) {
                         return GatewayResult.failed("429 too many requests, gave up after " + rateLimitWaits + " waits");
                     }
-                    pauseFor(retryAfterSeconds(e), methodName);
                     continue;
                 }
                 if (code != null && code == 403) {
@@ -83,8 +92,6 @@ class TelegramGateway {
                 if (!backOff(++failures, methodName, rootMessage(e))) {
                     return GatewayResult.failed("network: " + rootMessage(e));
                 }
-            } catch (StoppingException e) {
-                return GatewayResult.failed("not sent: the application is stopping");
             }
         }
     }

@@ -104,7 +104,7 @@ class UpdateProcessor {
         var replies = new Replies(in, languageOf(in), messages);
         record(in);
         router.route(in).ifPresent(handler -> handler.handle(in, replies));
-        return conversations.queueClaimed(replies.all(), stored.updateId());
+        return conversations.queueReplies(replies.all(), stored.updateId());
     }
 
     private List<OutboxMessage> recordFailure(StoredUpdate stored, Incoming incoming, RuntimeException cause) {
@@ -125,7 +125,7 @@ class UpdateProcessor {
                     replies.answerCallback("error.button");
                 }
                 replies.send("error.apology");
-                return conversations.queueClaimed(replies.all(), stored.updateId());
+                return conversations.queueReplies(replies.all(), stored.updateId());
             });
         } catch (RuntimeException e) {
             // The update stays RECEIVED and is tried again at the next start (up to InboundUpdateStore.MAX_ATTEMPTS).

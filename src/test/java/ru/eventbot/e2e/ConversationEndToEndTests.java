@@ -139,6 +139,23 @@ class ConversationEndToEndTests {
     }
 
     @Test
+    void afterStopAQuestionTheParticipantAsksCanStillBeAnswered() {
+        // given
+        var participant = telegram.user("Нина", "Любопытная");
+        participant.sends("/start");
+        participant.awaitMessages(2);
+        participant.sends("/stop");
+        participant.awaitMessage();
+        // when
+        participant.sends("А презентацию всё-таки можно получить?");
+        participant.awaitMessage();
+        var reply = bot.post("/api/v1/conversations/" + participant.id() + "/replies", "{\"text\":\"Да, вот ссылка\"}");
+        // then
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(participant.awaitMessage().text()).isEqualTo("Да, вот ссылка");
+    }
+
+    @Test
     void aParticipantWhoBlocksTheBotIsMarkedBlockedAndStartUnblocksThem() {
         // given
         var participant = telegram.user("Мария", "Блокирующая");

@@ -1,0 +1,72 @@
+package ru.eventbot.testsupport.telegram;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Faults scheduled by tests: the next N calls of a method, or every call during a time window. */
+final class FaultInjector {
+
+    private static final String ANY_METHOD = "*";
+
+    private record Window(String method, Fault fault, long untilNanos) {
+    }
+
+    private final Map<String, Deque<Fault>> nextCalls = new HashMap<>();
+    private final List<Window> windows = new ArrayList<>();
+    /** Lets the hot path skip locking when no fault was ever scheduled or all have been used up. */
+    private volatile boolean armed;
+
+    synchronized void failNext(String method, int count, Fault fault) {
+        Deque<Fault> queue = nextCalls.computeIfAbsent(method == null ? ANY_METHOD : method, key -> new ArrayDeque<>());
+        for (int i = 0; i < count; i++) {
+            queue.add(fault);
+        }
+        armed = true;
+    }
+
+    synchronized void failFor(String method, Duration window, Fault fault) {
+        windows.add(new Window(method == null ? ANY_METHOD : method, fault, System.nanoTime() + window.toNanos()));
+        armed = true;
+    }
+
+    synchronized void clear() {
+        nextCalls.clear();
+        windows.clear();
+        armed = false;
+    }
+
+    /** The fault to apply to this call of {@code method}, or null. */
+    Fault take(String method) {
+        if (!armed) {
+            return null;
+        }
+        synchronized (this) {
+            Fault fault = poll(method);
+            if (fault == null) {
+                fault = poll(ANY_METHOD);
+            }
+            long now = System.nanoTime();
+            windows.removeIf(window -> window.untilNanos() - now <= 0);
+            if (fault == null) {
+                for (Window window : windows) {
+                    if (window.method().equals(method) || window.method().equals(ANY_METHOD)) {
+                        fault = window.fault();
+                        break;
+                    }
+                }
+            }
+            armed = !windows.isEmpty() || nextCalls.values().stream().anyMatch(queue -> !queue.isEmpty());
+            return fault;
+        }
+    }
+
+    private Fault poll(String key) {
+        Deque<Fault> queue = nextCalls.get(key);
+        return queue == null ? null : queue.poll();
+    }
+}
