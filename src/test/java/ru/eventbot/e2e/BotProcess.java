@@ -32,7 +32,7 @@ public final class BotProcess {
                 "--eventbot.telegram.token=" + token,
                 "--eventbot.telegram.api-url=" + apiUrl,
                 "--eventbot.telegram.poll-timeout=5s",
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("eventbot") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("eventbot") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--eventbot.data-dir=" + dataDir,
                 "--eventbot.account.admin-password=" + RunningBot.ADMIN_PASSWORD,
                 "--server.port=0",
