@@ -22,11 +22,11 @@ create sequence participant_seq start with 1 increment by 50;
 
 -- Every update as Telegram delivered it. The unique update_id is what makes intake idempotent:
 -- an update counts as taken once its row is committed, and is handled at most once.
+-- The payload lives in its own, insert-only table so that marking an update handled rewrites a narrow row.
 create table inbound_update (
     update_id     bigint        not null primary key,
     chat_id       bigint,
     update_type   varchar(32)   not null,
-    payload       varchar(1000000) not null,
     status        varchar(16)   not null,
     attempts      int           not null,
     error         varchar(1000),
@@ -34,6 +34,11 @@ create table inbound_update (
     handled_at    timestamp with time zone
 );
 create index ix_inbound_update_status on inbound_update (status, update_id);
+
+create table inbound_update_payload (
+    update_id     bigint        not null primary key,
+    payload       varchar(1000000) not null
+);
 
 -- Every message in and out. Outgoing rows double as the outbox: PENDING -> SENDING -> SENT,
 -- or FAILED / BLOCKED / UNCERTAIN (sending was under way when the process died).

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import ru.eventbot.conversation.ConversationService;
+import ru.eventbot.conversation.ConversationWriteSide;
 import ru.eventbot.participant.ParticipantProperties;
 import ru.eventbot.participant.ParticipantService;
 
@@ -18,7 +19,7 @@ import ru.eventbot.participant.ParticipantService;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({ParticipantService.class, ConversationService.class})
+@Import({ParticipantService.class, ConversationService.class, ConversationWriteSide.class})
 public class PersistenceSliceConfiguration {
 
     public static final Instant START = Instant.parse("2026-11-20T09:00:00Z");

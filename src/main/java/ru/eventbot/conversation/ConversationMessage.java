@@ -4,10 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 
 @Entity
@@ -15,9 +12,8 @@ public class ConversationMessage {
 
     static final int MAX_TEXT = 8192;
 
+    /** Assigned from {@code conversation_message_seq} by {@link MessageIds}; rows are written by {@link ConversationLog}. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "conversation_message_seq")
-    @SequenceGenerator(name = "conversation_message_seq", sequenceName = "conversation_message_seq", allocationSize = 50)
     private Long id;
 
     private Long telegramUserId;
@@ -84,6 +80,13 @@ public class ConversationMessage {
         message.deliveryStatus = status;
         message.createdAt = now;
         return message;
+    }
+
+    void assignId(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("Message " + this.id + " already has an id");
+        }
+        this.id = id;
     }
 
     private static String clip(String text) {

@@ -22,15 +22,18 @@ public class ConversationService {
     private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
 
     private final ConversationMessageRepository messages;
+    private final ConversationLog conversationLog;
     private final ParticipantService participants;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
-    ConversationService(ConversationMessageRepository messages, ParticipantService participants,
-                        ApplicationEventPublisher events, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    ConversationService(ConversationMessageRepository messages, ConversationLog conversationLog,
+                        ParticipantService participants, ApplicationEventPublisher events, JdbcTemplate jdbc,
+                        JsonMapper json, Clock clock) {
         this.messages = messages;
+        this.conversationLog = conversationLog;
         this.participants = participants;
         this.events = events;
         this.jdbc = jdbc;
@@ -39,7 +42,13 @@ public class ConversationService {
     }
 
     public void recordInbound(InboundMessage in) {
-        messages.save(ConversationMessage.inbound(in, clock.instant()));
+        log(List.of(ConversationMessage.inbound(in, clock.instant())));
+    }
+
+    /** Many at once, as a lane handles a batch of updates: one JDBC batch. */
+    public void recordInbound(List<InboundMessage> incoming) {
+        var now = clock.instant();
+        log(incoming.stream().map(in -> ConversationMessage.inbound(in, now)).toList());
     }
 
     /**
@@ -49,12 +58,17 @@ public class ConversationService {
      */
     public List<OutboxMessage> queueReplies(List<OutgoingMessage> outgoing, Long updateId) {
         var now = clock.instant();
-        var stored = new ArrayList<OutboxMessage>(outgoing.size());
+        var rows = new ArrayList<ConversationMessage>(outgoing.size());
+        var payloads = new ArrayList<OutboxPayload>(outgoing.size());
         for (var out : outgoing) {
             var payload = new OutboxPayload(out.keyboard(), out.callbackQueryId());
-            var message = messages.save(ConversationMessage.outbound(out, payload.toJson(json), updateId,
-                    DeliveryStatus.PENDING, now));
-            stored.add(toOutbox(message, payload));
+            payloads.add(payload);
+            rows.add(ConversationMessage.outbound(out, payload.toJson(json), updateId, DeliveryStatus.PENDING, now));
+        }
+        log(rows);
+        var stored = new ArrayList<OutboxMessage>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            stored.add(toOutbox(rows.get(i), payloads.get(i)));
         }
         return stored;
     }
@@ -74,8 +88,8 @@ public class ConversationService {
         }
         var out = new OutgoingMessage(telegramUserId, participant.getChatId(), MessageKind.ORGANISER_REPLY, text,
                 Keyboard.none(), null);
-        var message = messages.save(ConversationMessage.outbound(out, null, null, DeliveryStatus.PENDING,
-                clock.instant()));
+        var message = ConversationMessage.outbound(out, null, null, DeliveryStatus.PENDING, clock.instant());
+        log(List.of(message));
         events.publishEvent(new OutgoingMessageQueued(message.getId()));
         return message;
     }
@@ -115,6 +129,42 @@ public class ConversationService {
                 Timestamp.from(clock.instant()), outcome.messageId());
     }
 
+    /** What became of a lane's messages, in one transaction once they are all sent. */
+    public void recordOutcomes(List<DeliveryOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        var now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("update conversation_message set delivery_status = ?, telegram_message_id = ?, "
+                        + "delivery_error = ?, sent_at = ? where id = ?",
+                outcomes.stream().map(outcome -> new Object[] {outcome.status().name(), outcome.telegramMessageId(),
+                        clip(outcome.error()), now, outcome.messageId()}).toList());
+    }
+
+    /**
+     * At start: what a killed process journaled about messages without recording it here. An outcome is recorded
+     * (without Telegram's message id, which only the lost answer had); a message whose call was under way is marked
+     * UNCERTAIN and never sent again.
+     */
+    public void settleJournaled(java.util.Map<Long, DeliveryStatus> journaled) {
+        var uncertain = 0;
+        for (var entry : journaled.entrySet()) {
+            var status = entry.getValue();
+            var error = status == DeliveryStatus.UNCERTAIN
+                    ? "the bot stopped while sending it: delivered or not, it is not sent again"
+                    : status == DeliveryStatus.SENT ? null : "outcome recovered from the journal after a restart";
+            var updated = jdbc.update("update conversation_message set delivery_status = ?, delivery_error = ? "
+                    + "where id = ? and delivery_status in ('PENDING', 'SENDING')", status.name(), error, entry.getKey());
+            if (status == DeliveryStatus.UNCERTAIN) {
+                uncertain += updated;
+            }
+        }
+        if (uncertain > 0) {
+            log.warn("{} outgoing message(s) were in flight when the bot stopped; marked UNCERTAIN, not resent",
+                    uncertain);
+        }
+    }
+
     /** Messages waiting to be sent, oldest first: after a restart, the replies queued before it. */
     @Transactional(readOnly = true)
     public List<OutboxMessage> pendingOutbox(long afterId, int limit) {
@@ -147,6 +197,10 @@ public class ConversationService {
             throw new ParticipantNotFoundException(telegramUserId);
         }
         return messages.findByTelegramUserIdOrderByIdAsc(telegramUserId);
+    }
+
+    private void log(List<ConversationMessage> rows) {
+        conversationLog.append(rows);
     }
 
     private static OutboxMessage toOutbox(ConversationMessage message, OutboxPayload payload) {

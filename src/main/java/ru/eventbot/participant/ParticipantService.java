@@ -17,14 +17,34 @@ public class ParticipantService {
     private final ParticipantRepository participants;
     private final ParticipantProperties properties;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    ParticipantService(ParticipantRepository participants, ParticipantProperties properties, Clock clock) {
+    ParticipantService(ParticipantRepository participants, ParticipantProperties properties, Clock clock,
+                       org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.participants = participants;
+        this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Remembers whoever writes to the bot, subscribed or not, so their conversation has an owner. */
+    /**
+     * Remembers whoever writes to the bot, subscribed or not, so their conversation has an owner. Called for every
+     * update, so the common case (known, unchanged) is one indexed read without the ORM.
+     */
+    public void touch(TelegramProfile profile) {
+        var known = jdbc.query("select first_name, last_name, username, language from participant "
+                        + "where telegram_user_id = ?",
+                (rs, n) -> java.util.Objects.equals(rs.getString(1), profile.firstName())
+                        && java.util.Objects.equals(rs.getString(2), profile.lastName())
+                        && java.util.Objects.equals(rs.getString(3), profile.username())
+                        && profile.language().name().equals(rs.getString(4)),
+                profile.telegramUserId());
+        if (known.isEmpty() || !known.get(0)) {
+            recordContact(profile);
+        }
+    }
+
+    /** Remembers whoever writes to the bot and returns them, their profile as Telegram last reported it. */
     public Participant recordContact(TelegramProfile profile) {
         var now = clock.instant();
         return participants.findByTelegramUserId(profile.telegramUserId())

@@ -45,6 +45,7 @@ class InboundUpdateStore {
         var known = knownIds(updates);
         var fresh = new ArrayList<StoredUpdate>(updates.size());
         var rows = new ArrayList<Object[]>(updates.size());
+        var payloads = new ArrayList<Object[]>(updates.size());
         var seen = new HashSet<Long>();
         var now = Timestamp.from(clock.instant());
         for (int i = 0; i < updates.size(); i++) {
@@ -55,12 +56,14 @@ class InboundUpdateStore {
             }
             var chatId = UpdateType.chatIdOf(update);
             var payload = rawPayloads != null ? rawPayloads.get(i) : json.write(update);
-            rows.add(new Object[] {id, chatId, UpdateType.of(update).apiName(), payload, now});
+            rows.add(new Object[] {id, chatId, UpdateType.of(update).apiName(), now});
+            payloads.add(new Object[] {id, payload});
             fresh.add(new StoredUpdate(id, chatId, update));
         }
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate("insert into inbound_update (update_id, chat_id, update_type, payload, status, attempts, "
-                    + "received_at) values (?, ?, ?, ?, 'RECEIVED', 1, ?)", rows);
+            jdbc.batchUpdate("insert into inbound_update (update_id, chat_id, update_type, status, attempts, "
+                    + "received_at) values (?, ?, ?, 'RECEIVED', 1, ?)", rows);
+            jdbc.batchUpdate("insert into inbound_update_payload (update_id, payload) values (?, ?)", payloads);
         }
         return fresh;
     }
@@ -101,8 +104,9 @@ class InboundUpdateStore {
      */
     @Transactional
     public List<StoredUpdate> takeUnhandled(int limit, long afterUpdateId) {
-        var rows = jdbc.query("select update_id, chat_id, payload, attempts from inbound_update "
-                        + "where status = 'RECEIVED' and update_id > ? order by update_id fetch first ? rows only",
+        var rows = jdbc.query("select u.update_id, u.chat_id, p.payload, u.attempts from inbound_update u "
+                        + "join inbound_update_payload p on p.update_id = u.update_id "
+                        + "where u.status = 'RECEIVED' and u.update_id > ? order by u.update_id fetch first ? rows only",
                 (rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4)},
                 afterUpdateId, limit);
         var result = new ArrayList<StoredUpdate>();

@@ -22,9 +22,11 @@ class IntakeRecovery {
     private final UpdateDispatcher dispatcher;
     private final ConversationService conversations;
     private final OutboundDelivery delivery;
+    private final ClaimJournal journal;
 
     IntakeRecovery(InboundUpdateStore store, UpdateDispatcher dispatcher, ConversationService conversations,
-                   OutboundDelivery delivery) {
+                   OutboundDelivery delivery, ClaimJournal journal) {
+        this.journal = journal;
         this.store = store;
         this.dispatcher = dispatcher;
         this.conversations = conversations;
@@ -32,6 +34,8 @@ class IntakeRecovery {
     }
 
     void recover() {
+        conversations.settleJournaled(journal.unrecordedOfEarlierRuns());
+        journal.forgetEarlierRuns();
         conversations.markInterruptedDeliveriesUncertain();
         sendQueuedReplies();
         long after = Long.MIN_VALUE;
@@ -61,7 +65,7 @@ class IntakeRecovery {
         var total = 0;
         List<OutboxMessage> page;
         while (!(page = conversations.pendingOutbox(after, PAGE)).isEmpty()) {
-            delivery.deliverAll(page);
+            delivery.deliverEach(page);
             after = page.get(page.size() - 1).id();
             total += page.size();
         }

@@ -1,5 +1,6 @@
 package ru.eventbot.telegram;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,28 @@ class OutboundDelivery {
         this.participants = participants;
     }
 
-    /** Sends PENDING messages in order, each claimed right before its call and recorded right after it. */
-    void deliverAll(List<OutboxMessage> messages) {
+    /**
+     * A lane's replies, in order: each claimed in the lane's journal right before its call, all outcomes recorded
+     * in one batch afterwards, then the journal emptied. If the process dies meanwhile, the journal names exactly
+     * the messages that may have gone out; the others are still PENDING and go out after the restart.
+     */
+    void deliverAll(List<OutboxMessage> messages, ClaimJournal.ClaimLog journal) {
+        var outcomes = new ArrayList<DeliveryOutcome>(messages.size());
+        try {
+            for (var message : messages) {
+                journal.claim(message.id());
+                var outcome = send(message);
+                journal.done(message.id(), outcome.status());
+                outcomes.add(outcome);
+            }
+        } finally {
+            conversations.recordOutcomes(outcomes);
+        }
+        journal.clear();
+    }
+
+    /** Sends PENDING messages one by one, each claimed in the database (used at start-up and for odd messages). */
+    void deliverEach(List<OutboxMessage> messages) {
         for (var message : messages) {
             if (conversations.startSending(message.id())) {
                 deliverClaimed(message);

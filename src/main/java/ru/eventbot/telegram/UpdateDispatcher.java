@@ -28,8 +28,11 @@ class UpdateDispatcher {
     private final int capacity;
     private volatile boolean accepting = true;
 
-    UpdateDispatcher(UpdateProcessor processor, TelegramProperties properties) {
+    private final ClaimJournal journal;
+
+    UpdateDispatcher(UpdateProcessor processor, TelegramProperties properties, ClaimJournal journal) {
         this.processor = processor;
+        this.journal = journal;
         this.capacity = properties.maxInFlight();
         this.room = new Semaphore(capacity);
         this.lanes = new Lane[properties.handlerLanes()];
@@ -102,10 +105,12 @@ class UpdateDispatcher {
     private final class Lane implements Runnable {
 
         private final BlockingQueue<StoredUpdate> queue = new LinkedBlockingQueue<>();
+        private final ClaimJournal.ClaimLog claims;
         private final Thread thread;
         private volatile boolean stopping;
 
         Lane(int number) {
+            claims = journal.open("lane-" + number);
             thread = new Thread(this, "update-lane-" + number);
             thread.setDaemon(true);
             thread.start();
@@ -122,7 +127,7 @@ class UpdateDispatcher {
                     }
                     batch.add(first);
                     queue.drainTo(batch, LANE_BATCH - 1);
-                    processor.process(batch);
+                    processor.process(batch, claims);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

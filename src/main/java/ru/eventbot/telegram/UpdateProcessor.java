@@ -52,9 +52,9 @@ class UpdateProcessor {
      * sends the replies. If any handler throws, the batch is rolled back and each update is handled on its own,
      * so one bad update fails alone.
      */
-    void process(List<StoredUpdate> batch) {
+    void process(List<StoredUpdate> batch, ClaimJournal.ClaimLog journal) {
         if (batch.size() == 1) {
-            deliver(handleAlone(batch.get(0)));
+            deliver(handleAlone(batch.get(0)), journal);
             return;
         }
         List<OutboxMessage> toSend;
@@ -68,15 +68,15 @@ class UpdateProcessor {
             });
         } catch (RuntimeException e) {
             log.debug("A batch of {} updates failed; handling them one by one", batch.size(), e);
-            batch.forEach(stored -> deliver(handleAlone(stored)));
+            batch.forEach(stored -> deliver(handleAlone(stored), journal));
             return;
         }
-        deliver(toSend);
+        deliver(toSend, journal);
     }
 
-    private void deliver(List<OutboxMessage> toSend) {
+    private void deliver(List<OutboxMessage> toSend, ClaimJournal.ClaimLog journal) {
         if (!toSend.isEmpty()) {
-            delivery.deliverAll(toSend);
+            delivery.deliverAll(toSend, journal);
         }
     }
 
@@ -136,7 +136,7 @@ class UpdateProcessor {
 
     private void record(Incoming in) {
         if (in.from() != null && in.privateChat()) {
-            participants.recordContact(in.from());
+            participants.touch(in.from());
         }
         if (in.chatId() != null) {
             conversations.recordInbound(new InboundMessage(in.telegramUserId(), in.chatId(), in.kind(), in.text(),

@@ -46,7 +46,8 @@ public final class RunningBot implements AutoCloseable {
         properties.put("eventbot.telegram.gateway.first-backoff", "50ms");
         properties.put("eventbot.telegram.gateway.max-backoff", "400ms");
         properties.put("eventbot.data-dir", dataDir.toString());
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("eventbot") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("eventbot") + ";DB_CLOSE_ON_EXIT=FALSE;"
+                + System.getProperty("eventbot.test.h2-options", "WRITE_DELAY=0"));
         properties.put("eventbot.account.admin-username", ADMIN);
         properties.put("eventbot.account.admin-password", ADMIN_PASSWORD);
         properties.put("server.port", "0");

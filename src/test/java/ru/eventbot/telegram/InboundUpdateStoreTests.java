@@ -84,8 +84,9 @@ class InboundUpdateStoreTests {
 
         // then
         assertThat(stored).isTrue();
-        var row = jdbc.queryForMap("select chat_id, update_type, payload, status, attempts from inbound_update "
-                + "where update_id = 20");
+        var row = jdbc.queryForMap("select u.chat_id, u.update_type, p.payload, u.status, u.attempts "
+                + "from inbound_update u join inbound_update_payload p on p.update_id = u.update_id "
+                + "where u.update_id = 20");
         assertThat(row).containsEntry("CHAT_ID", 1001L).containsEntry("UPDATE_TYPE", "message")
                 .containsEntry("PAYLOAD", raw).containsEntry("STATUS", "RECEIVED").containsEntry("ATTEMPTS", 1);
     }
@@ -189,9 +190,9 @@ class InboundUpdateStoreTests {
     @Test
     void givesUpOnAStoredPayloadThatIsNotAnUpdate() {
         // given
-        jdbc.update("insert into inbound_update (update_id, chat_id, update_type, payload, status, attempts, "
-                + "received_at) values (70, 1001, 'message', 'not json at all', 'RECEIVED', 1, ?)",
-                java.sql.Timestamp.from(NOW));
+        jdbc.update("insert into inbound_update (update_id, chat_id, update_type, status, attempts, "
+                + "received_at) values (70, 1001, 'message', 'RECEIVED', 1, ?)", java.sql.Timestamp.from(NOW));
+        jdbc.update("insert into inbound_update_payload (update_id, payload) values (70, 'not json at all')");
 
         // when
         var taken = store.takeUnhandled(10, Long.MIN_VALUE);

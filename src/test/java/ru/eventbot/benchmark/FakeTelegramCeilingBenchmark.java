@@ -1,0 +1,61 @@
+package ru.eventbot.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import ru.eventbot.testsupport.telegram.FakeTelegram;
+
+/**
+ * The ceiling of the benchmark harness itself: TelegramBots' client calling sendMessage on the fake Bot API as fast
+ * as 8 threads can, with no bot in between. {@link IntakeBenchmark} cannot be faster than this on the same machine,
+ * since every update it measures costs at least one such call.
+ */
+class FakeTelegramCeilingBenchmark {
+
+    private static final Duration RUN = Duration.ofSeconds(10);
+
+    @Test
+    void sendMessageCallsPerSecondThroughTheFakeBotApi() throws Exception {
+        try (var telegram = FakeTelegram.builder().callHistoryLimit(1_000).httpThreads(16).start()) {
+            telegram.recordCalls(false);
+            var users = IntStream.range(0, 100).mapToObj(i -> telegram.user("Участник" + i, "Потолок").knownToTheBot())
+                    .toList();
+            var http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(32, 1, TimeUnit.MINUTES)).build();
+            var client = new OkHttpTelegramClient(http, telegram.token(), telegram.telegramUrl());
+            var calls = new AtomicLong();
+            var end = System.nanoTime() + RUN.toNanos();
+            var threads = new ArrayList<Thread>();
+            for (int t = 0; t < 8; t++) {
+                var offset = t * 13;
+                var thread = new Thread(() -> {
+                    var i = offset;
+                    while (System.nanoTime() < end) {
+                        try {
+                            client.execute(SendMessage.builder().chatId(users.get(i++ % users.size()).chatId())
+                                    .text("Спасибо! Сообщение сохранено, организаторы его прочитают.").build());
+                            calls.incrementAndGet();
+                        } catch (TelegramApiException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            for (var thread : threads) {
+                thread.join();
+            }
+            System.out.printf("[benchmark] Harness ceiling: %,d sendMessage calls/s (TelegramBots client -> fake Bot "
+                    + "API, 8 threads, nothing else running)%n", calls.get() / RUN.toSeconds());
+            telegram.assertNoValidationErrors();
+        }
+    }
+}

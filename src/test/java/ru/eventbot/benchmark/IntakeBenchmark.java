@@ -1,0 +1,198 @@
+package ru.eventbot.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import ru.eventbot.e2e.RunningBot;
+import ru.eventbot.testsupport.telegram.FakeTelegram;
+import ru.eventbot.testsupport.telegram.FakeTelegramListener;
+import ru.eventbot.testsupport.telegram.FakeUser;
+
+/**
+ * Pushes text updates from many chats through the fake Bot API over HTTP and the whole bot (durable intake,
+ * handling, stored conversation, reply through the gateway), and prints throughput and latency. It asserts only
+ * that nothing was lost or doubled; the figures are for people (docs/benchmarks.md). Run with
+ * {@code ./mvnw -Pbenchmark verify}; sizes can be changed with -Dbenchmark.updates, -Dbenchmark.chats,
+ * -Dbenchmark.rate and -Dbenchmark.seconds.
+ */
+class IntakeBenchmark {
+
+    private static final int UPDATES = Integer.getInteger("benchmark.updates", 20_000);
+    private static final int CHATS = Integer.getInteger("benchmark.chats", 1_000);
+    private static final int STEADY_RATE = Integer.getInteger("benchmark.rate", 1_000);
+    private static final int STEADY_SECONDS = Integer.getInteger("benchmark.seconds", 15);
+
+    @Test
+    void throughputAndLatencyOfTheDurableIntake() throws Exception {
+        try (var telegram = FakeTelegram.builder().callHistoryLimit(1_000).httpThreads(16).start()) {
+            telegram.recordCalls(false);
+            var clock = new ReplyClock();
+            telegram.addListener(clock);
+            var users = IntStream.range(0, CHATS).mapToObj(i -> telegram.user("Участник" + i, "Нагрузочный")).toList();
+
+            // Burst: everything is waiting at Telegram before the bot starts.
+            for (int i = 0; i < UPDATES; i++) {
+                users.get(i % CHATS).sends("Сообщение номер " + i);
+            }
+            var startedAt = System.nanoTime();
+            var settings = new java.util.HashMap<String, Object>(Map.of("logging.level.ru.eventbot", "WARN"));
+            // e.g. -Dbenchmark.property=eventbot.telegram.handler-lanes=16 to compare settings
+            var extra = System.getProperty("benchmark.property");
+            if (extra != null && extra.contains("=")) {
+                settings.put(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
+            }
+            var bot = RunningBot.start(telegram.baseUrl(), telegram.token(), settings);
+            try {
+                clock.awaitReplies(UPDATES, Duration.ofMinutes(5));
+                var burst = clock.summary();
+                var firstPollMillis = (clock.firstServed.get() - startedAt) / 1_000_000;
+
+                // Steady load: a fixed offered rate, latency measured from update served to reply received.
+                clock.reset();
+                var steadyUpdates = STEADY_RATE * STEADY_SECONDS;
+                offerAtFixedRate(users, steadyUpdates);
+                clock.awaitReplies(steadyUpdates, Duration.ofMinutes(3));
+                var steady = clock.summary();
+
+                var total = UPDATES + steadyUpdates;
+                var stored = bot.jdbc().queryForObject("select count(*) from inbound_update where status = 'HANDLED'",
+                        Integer.class);
+                var sent = bot.jdbc().queryForObject("select count(*) from conversation_message "
+                        + "where direction = 'OUT' and delivery_status = 'SENT'", Integer.class);
+                var received = bot.jdbc().queryForObject("select count(*) from conversation_message "
+                        + "where direction = 'IN'", Integer.class);
+                System.gc();
+                var heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+
+                report("Burst: %d updates from %d chats waiting at start", UPDATES, CHATS);
+                report("  throughput            %,.0f updates/s (first update served -> last reply received)",
+                        burst.perSecond());
+                report("  latency p50 / p99     %d ms / %d ms (served -> reply, includes queueing)",
+                        burst.p50Millis(), burst.p99Millis());
+                report("Steady: %d updates/s offered for %d s", STEADY_RATE, STEADY_SECONDS);
+                report("  throughput            %,.0f updates/s", steady.perSecond());
+                report("  latency p50 / p99     %.1f ms / %.1f ms", steady.p50Micros() / 1000.0,
+                        steady.p99Micros() / 1000.0);
+                report("Persisted: %d updates handled, %d messages in, %d replies sent (of %d)", stored, received,
+                        sent, total);
+                report("Start to first getUpdates answer: %d ms; heap after the run (after GC): %d MB (JVM holds "
+                        + "the bot and the fake Telegram)", firstPollMillis, heapMb);
+
+                assertThat(stored).isEqualTo(total);
+                assertThat(received).isEqualTo(total);
+                assertThat(sent).isEqualTo(total);
+                assertThat(clock.duplicates.get()).as("replies beyond one per update").isZero();
+            } finally {
+                bot.close();
+            }
+        }
+    }
+
+    private static void offerAtFixedRate(List<FakeUser> users, int count) throws InterruptedException {
+        var perTick = Math.max(1, STEADY_RATE / 100); // every 10 ms
+        var next = System.nanoTime();
+        var offered = 0;
+        while (offered < count) {
+            for (int i = 0; i < perTick && offered < count; i++, offered++) {
+                users.get(offered % users.size()).sends("Ровная нагрузка " + offered);
+            }
+            next += TimeUnit.MILLISECONDS.toNanos(10);
+            var sleep = next - System.nanoTime();
+            if (sleep > 0) {
+                TimeUnit.NANOSECONDS.sleep(sleep);
+            }
+        }
+    }
+
+    private static void report(String format, Object... args) {
+        System.out.printf("[benchmark] " + format + "%n", args);
+    }
+
+    /** Pairs each reply with the oldest unanswered update of its chat (one reply per text update, in order). */
+    static final class ReplyClock implements FakeTelegramListener {
+
+        final AtomicLong firstServed = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
+        private final Map<Long, ConcurrentLinkedQueue<Long>> served = new ConcurrentHashMap<>();
+        private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        private volatile long periodStart;
+        private volatile long lastReply;
+        private volatile CountDownLatch replies = new CountDownLatch(0);
+
+        @Override
+        public void onUpdateServed(long updateId, long chatId, long nanoTime) {
+            firstServed.compareAndSet(0, nanoTime);
+            if (periodStart == 0) {
+                periodStart = nanoTime;
+            }
+            served.computeIfAbsent(chatId, id -> new ConcurrentLinkedQueue<>()).add(nanoTime);
+        }
+
+        @Override
+        public void onBotMessage(long chatId, int messageId, long nanoTime) {
+            var queue = served.get(chatId);
+            var servedAt = queue == null ? null : queue.poll();
+            if (servedAt == null) {
+                duplicates.incrementAndGet();
+                return;
+            }
+            latencies.add((nanoTime - servedAt) / 1_000);
+            lastReply = nanoTime;
+            replies.countDown();
+        }
+
+        void reset() {
+            latencies.clear();
+            periodStart = 0;
+        }
+
+        void awaitReplies(int count, Duration timeout) throws InterruptedException {
+            var latch = new CountDownLatch(Math.max(0, count - latencies.size()));
+            replies = latch;
+            if (!latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("Only " + latencies.size() + " of " + count + " replies arrived in " + timeout);
+            }
+        }
+
+        Summary summary() {
+            var values = latencies.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(values);
+            return new Summary(values, (lastReply - periodStart) / 1e9);
+        }
+    }
+
+    record Summary(long[] micros, double seconds) {
+
+        double perSecond() {
+            return micros.length / seconds;
+        }
+
+        long p50Micros() {
+            return micros[(int) (micros.length * 0.50)];
+        }
+
+        long p99Micros() {
+            return micros[Math.min(micros.length - 1, (int) (micros.length * 0.99))];
+        }
+
+        long p50Millis() {
+            return p50Micros() / 1000;
+        }
+
+        long p99Millis() {
+            return p99Micros() / 1000;
+        }
+    }
+}
