@@ -7,7 +7,6 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -41,7 +40,7 @@ class TelegramClientConfiguration {
 
     @Bean
     TelegramClient telegramClient(OkHttpClient telegramHttpClient, TelegramProperties properties, TelegramUrl url) {
-        return new OkHttpTelegramClient(telegramHttpClient, properties.token(), url);
+        return new SynchronousTelegramClient(telegramHttpClient, properties.token(), url);
     }
 
     @Bean
@@ -50,7 +49,7 @@ class TelegramClientConfiguration {
                 .dispatcher(new Dispatcher())
                 .readTimeout(properties.pollTimeout().plusSeconds(15))
                 .build();
-        return new PollingClient(new OkHttpTelegramClient(pollHttp, properties.token(), url), pollHttp);
+        return new PollingClient(new SynchronousTelegramClient(pollHttp, properties.token(), url), pollHttp);
     }
 
     static TelegramUrl toTelegramUrl(String apiUrl) {

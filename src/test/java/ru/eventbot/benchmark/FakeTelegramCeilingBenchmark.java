@@ -20,7 +20,7 @@ import ru.eventbot.testsupport.telegram.FakeTelegram;
  */
 class FakeTelegramCeilingBenchmark {
 
-    private static final Duration RUN = Duration.ofSeconds(10);
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("benchmark.seconds", 10));
 
     @Test
     void sendMessageCallsPerSecondThroughTheFakeBotApi() throws Exception {
