@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum Language {
     RU, EN;
 
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
     public static Language fromTelegramCode(String languageCode) {
         if (languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("en")) {
             return EN;
@@ -14,7 +16,7 @@ public enum Language {
     }
 
     public Locale locale() {
-        return this == EN ? Locale.ENGLISH : Locale.forLanguageTag("ru");
+        return this == EN ? Locale.ENGLISH : RUSSIAN;
     }
 
     public String code() {
