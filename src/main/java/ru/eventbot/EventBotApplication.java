@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import ru.eventbot.telegram.BotTokenCheck;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -15,7 +16,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class EventBotApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(EventBotApplication.class, args);
+        var application = new SpringApplication(EventBotApplication.class);
+        application.addListeners(new BotTokenCheck());
+        application.run(args);
     }
 
     @Bean

@@ -1,26 +1,20 @@
 package ru.eventbot.telegram;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
- * Refuses to start without a bot token before anything else happens (no database migration, no half-built
- * context); {@link MissingBotTokenFailureAnalyzer} then says what to set.
+ * Refuses to start the bot without a token before anything else happens (no database migration, no half-built
+ * context); {@link MissingBotTokenFailureAnalyzer} then says what to set. Registered by the application's main
+ * method only, so test slices that never talk to Telegram need no token.
  */
-class BotTokenCheck implements EnvironmentPostProcessor, Ordered {
+public class BotTokenCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        var token = environment.getProperty("eventbot.telegram.token");
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        var token = event.getEnvironment().getProperty("eventbot.telegram.token");
         if (token == null || token.isBlank()) {
             throw new MissingBotTokenException();
         }
-    }
-
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE; // after the config files are read
     }
 }
