@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import ru.eventbot.MissingBotTokenException;
 
 /**
  * @param token         the bot token from @BotFather ({@code TELEGRAM_BOT_TOKEN})

@@ -1,4 +1,4 @@
-package ru.eventbot.telegram;
+package ru.eventbot;
 
 /** Thrown at start when no bot token is configured; {@link MissingBotTokenFailureAnalyzer} explains it in one line. */
 public class MissingBotTokenException extends RuntimeException {

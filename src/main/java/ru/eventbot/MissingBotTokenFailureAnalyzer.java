@@ -1,9 +1,9 @@
-package ru.eventbot.telegram;
+package ru.eventbot;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-class MissingBotTokenFailureAnalyzer extends AbstractFailureAnalyzer<MissingBotTokenException> {
+public class MissingBotTokenFailureAnalyzer extends AbstractFailureAnalyzer<MissingBotTokenException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingBotTokenException cause) {

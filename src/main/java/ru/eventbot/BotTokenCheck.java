@@ -1,4 +1,4 @@
-package ru.eventbot.telegram;
+package ru.eventbot;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;

@@ -1,4 +1,4 @@
-package ru.eventbot.telegram;
+package ru.eventbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
-import ru.eventbot.EventBotApplication;
 
 @ExtendWith(OutputCaptureExtension.class)
 class MissingBotTokenFailureAnalyzerTests {
@@ -88,5 +87,22 @@ class MissingBotTokenFailureAnalyzerTests {
                 .contains("APPLICATION FAILED TO START")
                 .contains("TELEGRAM_BOT_TOKEN is not set")
                 .contains("TELEGRAM_BOT_TOKEN=<token> ./mvnw spring-boot:run");
+    }
+
+    @Test
+    void theMainCheckRefusesBeforeTheDatabaseIsTouched(CapturedOutput output, @TempDir Path dataDir) {
+        // given: the application as main() builds it
+        var application = new SpringApplication(EventBotApplication.class);
+        application.addListeners(new BotTokenCheck());
+        var args = new String[] {
+                "--eventbot.telegram.token= ",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("eventbot"),
+                "--spring.main.banner-mode=off",
+        };
+
+        // when / then
+        assertThatThrownBy(() -> application.run(args)).isInstanceOf(MissingBotTokenException.class);
+        assertThat(dataDir).isEmptyDirectory();
+        assertThat(output.getAll()).contains("TELEGRAM_BOT_TOKEN is not set").doesNotContain("Flyway");
     }
 }
