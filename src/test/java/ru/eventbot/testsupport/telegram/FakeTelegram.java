@@ -37,7 +37,7 @@ import java.util.function.Predicate;
  */
 public final class FakeTelegram implements AutoCloseable {
 
-    public static final String DEFAULT_TOKEN = "123456789:TEST_TOKEN_abcdefghijklmnopqrstuvwxyz0123";
+    public static final String DEFAULT_TOKEN = "123456789:FAKE_TOKEN_for_tests_only";
     public static final String DEFAULT_BOT_USERNAME = "eventbot_test_bot";
 
     private final Builder config;
