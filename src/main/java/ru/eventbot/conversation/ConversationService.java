@@ -45,11 +45,6 @@ public class ConversationService {
         log(List.of(ConversationMessage.inbound(in, clock.instant())));
     }
 
-    /** Many at once, as a lane handles a batch of updates: one JDBC batch. */
-    public void recordInbound(List<InboundMessage> incoming) {
-        var now = clock.instant();
-        log(incoming.stream().map(in -> ConversationMessage.inbound(in, now)).toList());
-    }
 
     /**
      * Stores replies in the caller's transaction, PENDING: once it commits the caller sends them, each claimed

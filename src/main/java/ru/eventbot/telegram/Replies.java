@@ -56,10 +56,6 @@ final class Replies {
                 incoming.callbackQueryId(), text(key, args)));
     }
 
-    boolean answersCallback() {
-        return outgoing.stream().anyMatch(o -> o.callbackQueryId() != null);
-    }
-
     List<OutgoingMessage> all() {
         return List.copyOf(outgoing);
     }

@@ -25,7 +25,6 @@ class UpdateDispatcher {
     private final UpdateProcessor processor;
     private final Lane[] lanes;
     private final Semaphore room;
-    private final int capacity;
     private volatile boolean accepting = true;
 
     private final ClaimJournal journal;
@@ -33,8 +32,7 @@ class UpdateDispatcher {
     UpdateDispatcher(UpdateProcessor processor, TelegramProperties properties, ClaimJournal journal) {
         this.processor = processor;
         this.journal = journal;
-        this.capacity = properties.maxInFlight();
-        this.room = new Semaphore(capacity);
+        this.room = new Semaphore(properties.maxInFlight());
         this.lanes = new Lane[properties.handlerLanes()];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane(i + 1);
@@ -73,10 +71,6 @@ class UpdateDispatcher {
         }
         var key = update.chatId() == null ? update.updateId() : update.chatId();
         lanes[(int) Math.floorMod(key, (long) lanes.length)].queue.add(update);
-    }
-
-    int inFlight() {
-        return capacity - room.availablePermits();
     }
 
     /**
