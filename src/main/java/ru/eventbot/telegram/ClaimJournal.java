@@ -23,7 +23,7 @@ import ru.eventbot.conversation.DeliveryStatus;
  *
  * <p>At the next start, the files of earlier runs tell for each message either its outcome (recorded then in the
  * database) or that its call was under way: exactly those messages may or may not have reached Telegram, and they
- * are marked UNCERTAIN and never sent again. That is at most one message per lane.
+ * are marked UNCERTAIN and never sent again. That is at most one message per call in flight.
  */
 @Component
 class ClaimJournal {
@@ -97,7 +97,7 @@ class ClaimJournal {
         }
     }
 
-    /** One lane's log: only its own thread writes to it. */
+    /** One lane's log: written by the threads sending that lane's batch, emptied by the lane. */
     static final class ClaimLog {
 
         private final FileChannel channel;
@@ -118,7 +118,7 @@ class ClaimJournal {
             write(messageId, (byte) (outcome.ordinal() + 1));
         }
 
-        private void write(long messageId, byte code) {
+        private synchronized void write(long messageId, byte code) {
             try {
                 buffer.clear();
                 buffer.putLong(messageId).put(code).flip();
@@ -131,7 +131,7 @@ class ClaimJournal {
             }
         }
 
-        void clear() {
+        synchronized void clear() {
             if (empty) {
                 return;
             }

@@ -1,7 +1,14 @@
 package ru.eventbot.telegram;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,7 +30,16 @@ class OutboundDelivery {
     private final ConversationService conversations;
     private final ParticipantService participants;
 
-    OutboundDelivery(TelegramGateway gateway, ConversationService conversations, ParticipantService participants) {
+    private final ExecutorService senders;
+
+    OutboundDelivery(TelegramGateway gateway, ConversationService conversations, ParticipantService participants,
+                     TelegramProperties properties) {
+        var number = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(properties.senderThreads(), runnable -> {
+            var thread = new Thread(runnable, "telegram-send-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.gateway = gateway;
         this.conversations = conversations;
         this.participants = participants;
@@ -35,18 +51,32 @@ class OutboundDelivery {
      * the messages that may have gone out; the others are still PENDING and go out after the restart.
      */
     void deliverAll(List<OutboxMessage> messages, ClaimJournal.ClaimLog journal) {
-        var outcomes = new ArrayList<DeliveryOutcome>(messages.size());
+        var byChat = new LinkedHashMap<Long, List<OutboxMessage>>();
+        messages.forEach(m -> byChat.computeIfAbsent(m.chatId(), chat -> new ArrayList<>()).add(m));
+        var outcomes = new ConcurrentLinkedQueue<DeliveryOutcome>();
         try {
-            for (var message : messages) {
-                journal.claim(message.id());
-                var outcome = send(message);
-                journal.done(message.id(), outcome.status());
-                outcomes.add(outcome);
+            if (byChat.size() == 1) {
+                sendInOrder(messages, journal, outcomes);
+            } else {
+                // Different chats go out concurrently, each chat's messages in order.
+                CompletableFuture.allOf(byChat.values().stream()
+                        .map(chat -> CompletableFuture.runAsync(() -> sendInOrder(chat, journal, outcomes), senders))
+                        .toArray(CompletableFuture[]::new)).join();
             }
         } finally {
-            conversations.recordOutcomes(outcomes);
+            conversations.recordOutcomes(List.copyOf(outcomes));
         }
         journal.clear();
+    }
+
+    private void sendInOrder(List<OutboxMessage> messages, ClaimJournal.ClaimLog journal,
+                             Collection<DeliveryOutcome> outcomes) {
+        for (var message : messages) {
+            journal.claim(message.id());
+            var outcome = send(message);
+            journal.done(message.id(), outcome.status());
+            outcomes.add(outcome);
+        }
     }
 
     /** Sends PENDING messages one by one, each claimed in the database (used at start-up and for odd messages). */

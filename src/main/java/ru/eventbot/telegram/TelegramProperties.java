@@ -16,6 +16,7 @@ import ru.eventbot.MissingBotTokenException;
  * @param pollTimeout   how long one getUpdates long poll waits on Telegram's side
  * @param handlerLanes  updates are handled in order within a chat and concurrently across this many lanes
  * @param maxInFlight   at most this many taken but unhandled updates are held in memory (backpressure)
+ * @param senderThreads calls to Telegram in flight at once for replies (a batch's chats go concurrently)
  */
 @ConfigurationProperties("eventbot.telegram")
 public record TelegramProperties(
@@ -26,7 +27,8 @@ public record TelegramProperties(
         String webhookSecret,
         @DefaultValue("50s") Duration pollTimeout,
         @DefaultValue("8") int handlerLanes,
-        @DefaultValue("2000") int maxInFlight) {
+        @DefaultValue("2000") int maxInFlight,
+        @DefaultValue("32") int senderThreads) {
 
     public TelegramProperties {
         if (token == null || token.isBlank()) {
@@ -45,8 +47,9 @@ public record TelegramProperties(
                         + "1-256 characters of A-Z, a-z, 0-9, _ and -");
             }
         }
-        if (handlerLanes < 1 || maxInFlight < 100) {
-            throw new IllegalArgumentException("eventbot.telegram.handler-lanes must be >= 1 and max-in-flight >= 100");
+        if (handlerLanes < 1 || maxInFlight < 100 || senderThreads < 1) {
+            throw new IllegalArgumentException("eventbot.telegram.handler-lanes and sender-threads must be >= 1, "
+                    + "max-in-flight >= 100");
         }
     }
 

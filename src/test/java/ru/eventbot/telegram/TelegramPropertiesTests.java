@@ -40,7 +40,7 @@ class TelegramPropertiesTests {
     void readsTheModeWhateverItsCaseAndSpacing() {
         // given / when
         var properties = new TelegramProperties(TOKEN, "https://api.telegram.org", " WebHook ",
-                "https://bot.example.org/telegram", "s3cret_-X", Duration.ofSeconds(50), 8, 2000);
+                "https://bot.example.org/telegram", "s3cret_-X", Duration.ofSeconds(50), 8, 2000, 32);
 
         // then
         assertThat(properties.mode()).isEqualTo("webhook");
@@ -52,7 +52,7 @@ class TelegramPropertiesTests {
         // given / when / then
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new TelegramProperties(TOKEN, "https://api.telegram.org", "push", null, null,
-                        Duration.ofSeconds(50), 8, 2000))
+                        Duration.ofSeconds(50), 8, 2000, 32))
                 .withMessageContaining("TELEGRAM_MODE");
     }
 
@@ -113,7 +113,7 @@ class TelegramPropertiesTests {
     void doesNotRequireAWebhookSecretInPollingMode() {
         // given / when
         var properties = new TelegramProperties(TOKEN, "https://api.telegram.org", "polling", null, "not valid!",
-                Duration.ofSeconds(50), 8, 2000);
+                Duration.ofSeconds(50), 8, 2000, 32);
 
         // then
         assertThat(properties.webhookMode()).isFalse();
@@ -144,9 +144,9 @@ class TelegramPropertiesTests {
     void refusesTooFewHandlerLanesOrTooSmallABacklog() {
         // given / when / then
         assertThatIllegalArgumentException().isThrownBy(() -> new TelegramProperties(TOKEN,
-                "https://api.telegram.org", "polling", null, null, Duration.ofSeconds(50), 0, 2000));
+                "https://api.telegram.org", "polling", null, null, Duration.ofSeconds(50), 0, 2000, 32));
         assertThatIllegalArgumentException().isThrownBy(() -> new TelegramProperties(TOKEN,
-                "https://api.telegram.org", "polling", null, null, Duration.ofSeconds(50), 8, 99));
+                "https://api.telegram.org", "polling", null, null, Duration.ofSeconds(50), 8, 99, 32));
     }
 
     @Test
@@ -209,11 +209,11 @@ class TelegramPropertiesTests {
 
     private static TelegramProperties polling(String token) {
         return new TelegramProperties(token, "https://api.telegram.org", "polling", null, null,
-                Duration.ofSeconds(50), 8, 2000);
+                Duration.ofSeconds(50), 8, 2000, 32);
     }
 
     private static TelegramProperties webhook(String url, String secret) {
         return new TelegramProperties(TOKEN, "https://api.telegram.org", "webhook", url, secret,
-                Duration.ofSeconds(50), 8, 2000);
+                Duration.ofSeconds(50), 8, 2000, 32);
     }
 }

@@ -14,6 +14,6 @@ class WebSliceConfiguration {
     @Bean
     TelegramProperties telegramProperties() {
         return new TelegramProperties("1:x", "http://127.0.0.1:1", "polling", null, null, Duration.ofSeconds(1), 2,
-                200);
+                200, 4);
     }
 }
