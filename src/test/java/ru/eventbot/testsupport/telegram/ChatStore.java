@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -71,13 +72,15 @@ final class ChatStore {
         }
     }
 
+    private static final Pattern NUMERIC_CHAT_ID = Pattern.compile("-?\\d{1,19}");
+
     /** A {@code chat_id} parameter (number or numeric string); {@code @username}s name no chat the fake has. */
     static long chatIdParameter(JsonNode chatId) {
         if (chatId.isIntegralNumber()) {
             return chatId.asLong();
         }
         String text = chatId.asText();
-        if (text.matches("-?\\d{1,19}")) {
+        if (NUMERIC_CHAT_ID.matcher(text).matches()) {
             return Long.parseLong(text);
         }
         throw BotApiError.badRequest("chat not found");

@@ -4,24 +4,37 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -30,20 +43,29 @@ import java.util.function.Consumer;
  * The HTTP side of the fake: {@code POST /bot<token>/<method>} and {@code GET /file/bot<token>/<path>} on
  * 127.0.0.1. Each call is parsed, checked against the spec, possibly faulted, executed by {@link BotApiMethods},
  * answered in Telegram's envelope (HTTP status = error_code) and recorded.
+ * <p>
+ * The transport is an embedded Jetty (core API, no servlets). Calls are handled right on the selector thread that
+ * read them, which saves the hand-off to a worker thread per request that the JDK server (and Tomcat) make: the
+ * fake's work is short and only waits for the state lock. What may wait longer runs on the pool instead: long polls
+ * ({@code getUpdates}) and {@link Fault.Delay}.
  */
 final class FakeTelegramServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FakeTelegramServer.class);
 
-    static {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK
-        // (~40 ms per call on Linux). Read once, when the JDK creates its first HttpServer in this JVM.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** Pool threads at least: long polls (and delay faults) each hold one while they wait. */
+    static final int MIN_THREADS = 32;
     private static final byte[] MALFORMED_BODY =
             "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SUCCESS_PREFIX = "{\"ok\":true,\"result\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UPDATES_PREFIX = "{\"ok\":true,\"result\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UPDATES_SUFFIX = "]}".getBytes(StandardCharsets.UTF_8);
+    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    private static final HttpField HTML = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "text/html");
+    private static final HttpField OCTET_STREAM =
+            new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+    /** Keep-alive connections without traffic are closed after this; a long poll that is waiting is not. */
+    private static final long IDLE_TIMEOUT_MILLIS = 60_000;
 
     private final String token;
     private final ObjectMapper mapper;
@@ -57,8 +79,9 @@ final class FakeTelegramServer implements AutoCloseable {
     private final Consumer<ValidationError> validationErrors;
     private final List<FakeTelegramListener> listeners;
     private final ReentrantLock stateLock;
-    private final ExecutorService executor;
-    private final HttpServer server;
+    private final QueuedThreadPool pool;
+    private final Server server;
+    private final ServerConnector connector;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     FakeTelegramServer(String token, ObjectMapper mapper, TelegramApiSpec spec, BotApiMethods methods, FileStore files,
@@ -76,68 +99,200 @@ final class FakeTelegramServer implements AutoCloseable {
         this.validationErrors = validationErrors;
         this.listeners = listeners;
         this.stateLock = stateLock;
-        this.executor = Executors.newFixedThreadPool(threads, DaemonThreads.factory("fake-telegram-http-"));
+        JettyLogging.quiet();
+
+        // + the acceptor and the selectors, which keep a pool thread each
+        this.pool = new QueuedThreadPool(Math.max(threads, MIN_THREADS) + 5, 4, 60_000);
+        pool.setName("fake-telegram-http");
+        pool.setDaemon(true);
+        pool.setReservedThreads(0);
+        pool.setStopTimeout(2_000);
+        this.server = new Server(pool, new ScheduledExecutorScheduler("fake-telegram-http-scheduler", true), null);
+        server.setStopTimeout(0);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // Jetty's default number of selectors: 1 on 2 cores, up to 4 on larger machines
+        this.connector = new ServerConnector(server, 1, -1, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.setAcceptQueueSize(512);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        server.addConnector(connector);
+        server.setHandler(new BotApiHandler());
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 512);
-        } catch (IOException e) {
-            executor.shutdownNow();
-            throw new UncheckedIOException("Cannot start the fake Telegram server", e);
+            server.start();
+        } catch (Exception e) {
+            stopServer();
+            throw new IllegalStateException("Cannot start the fake Telegram server", e);
         }
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    private void handle(HttpExchange exchange) {
-        inFlight.incrementAndGet();
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            if (path.startsWith("/file/bot")) {
-                download(exchange, path.substring("/file/bot".length()));
-            } else if (path.startsWith("/bot")) {
-                String rest = path.substring("/bot".length());
-                int slash = rest.indexOf('/');
-                api(exchange, slash < 0 ? rest : rest.substring(0, slash), slash < 0 ? "" : rest.substring(slash + 1));
-            } else {
-                exchange.getRequestBody().readAllBytes();
-                respondError(exchange, BotApiError.notFound(false));
+    /** Declared non-blocking, so that Jetty calls it on the selector thread (see the class comment). */
+    private final class BotApiHandler extends Handler.Abstract.NonBlocking {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Exchange exchange = new Exchange(request, response, callback);
+            inFlight.incrementAndGet();
+            try {
+                Content.Source.asByteArrayAsync(request, -1, Promise.Invocable.from(
+                        Invocable.InvocationType.NON_BLOCKING, (body, failure) -> {
+                            if (failure != null) {
+                                log.debug("Client went away", failure);
+                                exchange.abort(failure);
+                            } else {
+                                exchange.body = body;
+                                exchange.run(() -> route(exchange));
+                            }
+                        }));
+            } catch (RuntimeException | Error e) {
+                log.error("Fake Telegram failed to read a request", e);
+                exchange.abort(e);
             }
-        } catch (IOException e) {
-            log.debug("Client went away", e);
-        } catch (RuntimeException | Error e) {
-            log.error("Fake Telegram failed to handle {}", exchange.getRequestURI(), e);
-            validationErrors.accept(new ValidationError(Instant.now(), exchange.getRequestURI().getPath(),
-                    "internal error in the fake Telegram server: " + e, ""));
-            if (exchange.getResponseCode() == -1) {
-                try {
-                    respondError(exchange, BotApiError.serverError(500));
-                } catch (IOException | RuntimeException ignored) {
-                    // the client will see a dropped connection instead
-                }
-            }
-        } finally {
-            inFlight.decrementAndGet();
+            return true;
         }
     }
 
-    private void api(HttpExchange exchange, String requestToken, String requestedMethod) throws IOException {
-        Instant at = Instant.now();
-        byte[] body = exchange.getRequestBody().readAllBytes();
+    /** One call: the request, and the response that is sent exactly once (or the connection dropped). */
+    private final class Exchange {
+
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private byte[] body;
+        private String path;
+
+        Exchange(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        String path() {
+            if (path == null) {
+                path = Request.getPathInContext(request);
+            }
+            return path;
+        }
+
+        /** Runs {@code action}, answering 500 (and reporting an internal error) if it throws. */
+        void run(Runnable action) {
+            try {
+                action.run();
+            } catch (RuntimeException | Error e) {
+                log.error("Fake Telegram failed to handle {}", path(), e);
+                validationErrors.accept(new ValidationError(Instant.now(), path(),
+                        "internal error in the fake Telegram server: " + e, ""));
+                if (!finished.get()) {
+                    try {
+                        response.reset();
+                        respondError(this, BotApiError.serverError(500));
+                    } catch (RuntimeException | Error ignored) {
+                        abort(e);
+                    }
+                }
+            }
+        }
+
+        /** Continues on a pool thread, for what may wait (long polls, delays); never on the selector thread. */
+        void runBlocking(Runnable action) {
+            // (Jetty ignores the idle timeout while a handler neither reads nor writes: long polls may outlast it.)
+            try {
+                pool.execute(() -> run(action));
+            } catch (RejectedExecutionException e) {
+                abort(e); // the server is stopping
+            }
+        }
+
+        void respond(int status, byte[] content, HttpField contentType) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                response.setStatus(status);
+                HttpFields.Mutable headers = response.getHeaders();
+                headers.put(contentType);
+                headers.put(HttpHeader.CONTENT_LENGTH, content.length);
+                response.write(true, content.length == 0 ? null : ByteBuffer.wrap(content), Callback.from(
+                        Invocable.InvocationType.NON_BLOCKING, this::completed, this::failed));
+            } catch (RuntimeException | Error e) {
+                failed(e);
+            }
+        }
+
+        /** Closes the TCP connection without an answer. */
+        void dropConnection() {
+            if (finished.compareAndSet(false, true)) {
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
+                failed(new EofException("connection dropped on purpose (Fault.connectionReset)"));
+            }
+        }
+
+        void abort(Throwable failure) {
+            if (finished.compareAndSet(false, true)) {
+                failed(failure);
+            }
+        }
+
+        private void completed() {
+            inFlight.decrementAndGet();
+            callback.succeeded();
+        }
+
+        private void failed(Throwable failure) {
+            inFlight.decrementAndGet();
+            callback.failed(failure);
+        }
+    }
+
+    private void route(Exchange exchange) {
+        String path = exchange.path();
+        if (path.startsWith("/file/bot")) {
+            download(exchange, path.substring("/file/bot".length()));
+        } else if (path.startsWith("/bot")) {
+            String rest = path.substring("/bot".length());
+            int slash = rest.indexOf('/');
+            api(exchange, slash < 0 ? rest : rest.substring(0, slash), slash < 0 ? "" : rest.substring(slash + 1));
+        } else {
+            respondError(exchange, BotApiError.notFound(false));
+        }
+    }
+
+    /** A call being handled, possibly continued on another thread. */
+    private static final class Call {
+        final Instant at;
+        final String requestToken;
+        final String requestedMethod;
+        final String method;
+        ObjectNode params;
+        Map<String, UploadedFile> uploads = Map.of();
+
+        Call(Instant at, String requestToken, String requestedMethod, String method, ObjectNode params) {
+            this.at = at;
+            this.requestToken = requestToken;
+            this.requestedMethod = requestedMethod;
+            this.method = method;
+            this.params = params;
+        }
+    }
+
+    private void api(Exchange exchange, String requestToken, String requestedMethod) {
         TelegramApiSpec.MethodSpec methodSpec = spec.method(requestedMethod).orElse(null);
         String allowlisted = methodSpec == null ? SpecAllowlist.allowedMethod(requestedMethod) : null;
         String method = methodSpec != null ? methodSpec.name() : allowlisted != null ? allowlisted : requestedMethod;
-        ObjectNode params = mapper.createObjectNode();
-        Map<String, UploadedFile> uploads = Map.of();
-        boolean recorded = false;
+        Call call = new Call(Instant.now(), requestToken, requestedMethod, method, mapper.createObjectNode());
+        Fault fault;
         try {
-            RequestParser.Parameters parsed = parser.parse(exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestURI().getRawQuery(), body);
-            params = parsed.params();
-            uploads = parsed.files();
+            RequestParser.Parameters parsed = parser.parse(exchange.request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                    exchange.request.getHttpURI().getQuery(), exchange.body);
+            call.params = parsed.params();
+            call.uploads = parsed.files();
             if (!requestToken.equals(token)) {
                 throw BotApiError.unauthorized();
             }
@@ -145,74 +300,105 @@ final class FakeTelegramServer implements AutoCloseable {
                 throw BotApiError.notFound(true);
             }
             if (methodSpec != null) {
-                SpecValidator.Result validation = validator.validateCall(methodSpec, params, uploads, parsed.formFields());
+                SpecValidator.Result validation = validator.validateCall(methodSpec, call.params, call.uploads,
+                        parsed.formFields());
                 if (!validation.isValid()) {
                     throw BotApiError.invalidCall(String.join("; ", validation.problems()));
                 }
-                params = validation.normalized();
+                call.params = validation.normalized();
             }
-            Fault fault = faults.take(method);
-            if (fault != null && applyFault(exchange, fault)) {
-                calls.add(new RecordedCall(method, params, at, statusOf(fault), descriptionOf(fault), uploads));
-                return;
-            }
-            if (method.equals("getUpdates")) {
-                respondWithUpdates(exchange, methods.getUpdates(params));
-                calls.add(new RecordedCall(method, params, at, 200, null, uploads));
-                return;
-            }
-            JsonNode result;
-            // Executed and recorded under the state lock: whoever observes the effect of a call (a message, a
-            // callback answer) finds the call in the log too.
-            stateLock.lock();
-            try {
-                try {
-                    result = methods.invoke(method, params, uploads);
-                } catch (BotApiError error) {
-                    calls.add(new RecordedCall(method, params, at, error.errorCode(), error.description(), uploads));
-                    recorded = true;
-                    throw error;
-                }
-                calls.add(new RecordedCall(method, params, at, 200, null, uploads));
-            } finally {
-                stateLock.unlock();
-            }
-            respond(exchange, 200, success(result), "application/json");
+            fault = faults.take(method);
         } catch (BotApiError error) {
-            if (error.validationProblem()) {
-                String problem = error.errorCode() == 401 ? "wrong bot token '" + requestToken + "' (401 Unauthorized)"
-                        : error.errorCode() == 404 ? "unknown method '" + requestedMethod + "' (404 Not Found)"
-                        : error.detail();
-                validationErrors.accept(new ValidationError(at, method, problem, describeRequest(params, uploads)));
-            }
-            respondError(exchange, error);
-            if (!recorded) {
-                calls.add(new RecordedCall(method, params, at, error.errorCode(), error.description(), uploads));
-            }
+            rejected(exchange, call, error, false);
+            return;
+        }
+        if (fault instanceof Fault.Delay delay) {
+            exchange.runBlocking(() -> {
+                try {
+                    Thread.sleep(delay.duration().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    log.debug("Interrupted while delaying a response to {}", method);
+                    exchange.abort(e);
+                    return;
+                }
+                execute(exchange, call, true);
+            });
+        } else if (fault != null) {
+            applyFault(exchange, fault);
+            calls.add(new RecordedCall(method, call.params, call.at, statusOf(fault), descriptionOf(fault),
+                    call.uploads));
+        } else {
+            execute(exchange, call, false);
         }
     }
 
-    /** @return true if the fault answered the call (or dropped it) so it must not be executed */
-    private boolean applyFault(HttpExchange exchange, Fault fault) throws IOException {
+    private void execute(Exchange exchange, Call call, boolean mayBlock) {
+        if (call.method.equals("getUpdates")) {
+            if (!mayBlock) {
+                exchange.runBlocking(() -> execute(exchange, call, true));
+                return;
+            }
+            List<StoredUpdate> updates;
+            try {
+                updates = methods.getUpdates(call.params);
+            } catch (BotApiError error) {
+                rejected(exchange, call, error, false);
+                return;
+            }
+            respondWithUpdates(exchange, updates);
+            calls.add(new RecordedCall(call.method, call.params, call.at, 200, null, call.uploads));
+            return;
+        }
+        JsonNode result = null;
+        BotApiError failure = null;
+        // Executed and recorded under the state lock: whoever observes the effect of a call (a message, a
+        // callback answer) finds the call in the log too.
+        stateLock.lock();
+        try {
+            try {
+                result = methods.invoke(call.method, call.params, call.uploads);
+            } catch (BotApiError error) {
+                failure = error;
+            }
+            calls.add(new RecordedCall(call.method, call.params, call.at, failure == null ? 200 : failure.errorCode(),
+                    failure == null ? null : failure.description(), call.uploads));
+        } finally {
+            stateLock.unlock();
+        }
+        if (failure != null) {
+            rejected(exchange, call, failure, true);
+        } else {
+            exchange.respond(200, success(result), JSON);
+        }
+    }
+
+    private void rejected(Exchange exchange, Call call, BotApiError error, boolean recorded) {
+        if (error.validationProblem()) {
+            String problem = error.errorCode() == 401
+                    ? "wrong bot token '" + call.requestToken + "' (401 Unauthorized)"
+                    : error.errorCode() == 404 ? "unknown method '" + call.requestedMethod + "' (404 Not Found)"
+                    : error.detail();
+            validationErrors.accept(new ValidationError(call.at, call.method, problem,
+                    describeRequest(call.params, call.uploads)));
+        }
+        respondError(exchange, error);
+        if (!recorded) {
+            calls.add(new RecordedCall(call.method, call.params, call.at, error.errorCode(), error.description(),
+                    call.uploads));
+        }
+    }
+
+    private void applyFault(Exchange exchange, Fault fault) {
         if (fault instanceof Fault.TooManyRequests tooMany) {
             respondError(exchange, BotApiError.tooManyRequests(tooMany.retryAfterSeconds()));
         } else if (fault instanceof Fault.ServerError serverError) {
             respondError(exchange, BotApiError.serverError(serverError.status()));
         } else if (fault instanceof Fault.MalformedJson) {
-            respond(exchange, 200, MALFORMED_BODY, "text/html");
-        } else if (fault instanceof Fault.ConnectionReset) {
-            // Closing an exchange before sendResponseHeaders makes the JDK server close the TCP connection.
-            exchange.close();
-        } else if (fault instanceof Fault.Delay delay) {
-            try {
-                Thread.sleep(delay.duration().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while delaying a response", e);
-            }
-            return false;
+            exchange.respond(200, MALFORMED_BODY, HTML);
+        } else {
+            exchange.dropConnection(); // Fault.ConnectionReset
         }
-        return true;
     }
 
     private static int statusOf(Fault fault) {
@@ -229,16 +415,16 @@ final class FakeTelegramServer implements AutoCloseable {
         return "injected fault " + fault;
     }
 
-    private void respondWithUpdates(HttpExchange exchange, List<StoredUpdate> updates) throws IOException {
+    private void respondWithUpdates(Exchange exchange, List<StoredUpdate> updates) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(64 + updates.size() * 512);
-        body.writeBytes("{\"ok\":true,\"result\":[".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(UPDATES_PREFIX);
         for (int i = 0; i < updates.size(); i++) {
             if (i > 0) {
                 body.write(',');
             }
             body.writeBytes(updates.get(i).bytes());
         }
-        body.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(UPDATES_SUFFIX);
         if (!listeners.isEmpty()) {
             long now = System.nanoTime();
             for (StoredUpdate update : updates) {
@@ -247,10 +433,10 @@ final class FakeTelegramServer implements AutoCloseable {
                 }
             }
         }
-        respond(exchange, 200, body.toByteArray(), "application/json");
+        exchange.respond(200, body.toByteArray(), JSON);
     }
 
-    private void download(HttpExchange exchange, String tokenAndPath) throws IOException {
+    private void download(Exchange exchange, String tokenAndPath) {
         Instant at = Instant.now();
         int slash = tokenAndPath.indexOf('/');
         String requestToken = slash < 0 ? tokenAndPath : tokenAndPath.substring(0, slash);
@@ -269,18 +455,24 @@ final class FakeTelegramServer implements AutoCloseable {
             calls.add(new RecordedCall("downloadFile", params, at, 404, "Not Found", Map.of()));
             return;
         }
-        respond(exchange, 200, file.bytes(), "application/octet-stream");
+        exchange.respond(200, file.bytes(), OCTET_STREAM);
         calls.add(new RecordedCall("downloadFile", params, at, 200, null, Map.of()));
     }
 
-    private byte[] success(JsonNode result) throws JsonProcessingException {
-        ObjectNode envelope = mapper.createObjectNode();
-        envelope.put("ok", true);
-        envelope.set("result", result);
-        return mapper.writeValueAsBytes(envelope);
+    /** {@code {"ok":true,"result":...}}, as Jackson would write the envelope, without building it first. */
+    private byte[] success(JsonNode result) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(512);
+        body.writeBytes(SUCCESS_PREFIX);
+        try {
+            mapper.writeValue(body, result);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialize a response", e);
+        }
+        body.write('}');
+        return body.toByteArray();
     }
 
-    private void respondError(HttpExchange exchange, BotApiError error) throws IOException {
+    private void respondError(Exchange exchange, BotApiError error) {
         ObjectNode envelope = mapper.createObjectNode();
         envelope.put("ok", false);
         envelope.put("error_code", error.errorCode());
@@ -288,14 +480,14 @@ final class FakeTelegramServer implements AutoCloseable {
         if (error.retryAfter() != null) {
             envelope.putObject("parameters").put("retry_after", error.retryAfter());
         }
-        respond(exchange, error.errorCode(), mapper.writeValueAsBytes(envelope), "application/json");
+        exchange.respond(error.errorCode(), toJson(envelope), JSON);
     }
 
-    private static void respond(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+    private byte[] toJson(ObjectNode envelope) {
+        try {
+            return mapper.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a response", e);
         }
     }
 
@@ -310,7 +502,7 @@ final class FakeTelegramServer implements AutoCloseable {
     @Override
     public void close() {
         // Long polls were already woken up (UpdateQueue.close()): let them be answered rather than reset, so
-        // pollers stop cleanly. HttpServer.stop(n) would always wait n whole seconds, hence the own wait.
+        // pollers stop cleanly.
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             try {
@@ -320,14 +512,42 @@ final class FakeTelegramServer implements AutoCloseable {
                 break;
             }
         }
-        server.stop(0);
-        executor.shutdownNow();
+        stopServer();
+    }
+
+    private void stopServer() {
+        JettyLogging.quiet();
         try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                log.warn("Fake Telegram HTTP threads did not stop within 2s");
+            // stops the connector, then the pool: interrupts what still runs and waits for its threads to end
+            server.stop();
+        } catch (Exception e) {
+            log.warn("Fake Telegram HTTP server did not stop cleanly", e);
+        }
+        if (!pool.isStopped()) {
+            log.warn("Fake Telegram HTTP threads did not stop");
+        }
+    }
+
+    /**
+     * Jetty logs through SLF4J: its INFO lines on every start and stop, and without a logging configuration
+     * (Logback's default is DEBUG) everything, at a cost per request. Unless someone configured the
+     * {@code org.eclipse.jetty} logger, it is set to WARN. Set again at each stop, since a Spring Boot application
+     * started in between resets Logback.
+     */
+    private static final class JettyLogging {
+
+        private JettyLogging() {
+        }
+
+        static void quiet() {
+            try {
+                if (LoggerFactory.getLogger("org.eclipse.jetty") instanceof ch.qos.logback.classic.Logger jetty
+                        && jetty.getLevel() == null) {
+                    jetty.setLevel(ch.qos.logback.classic.Level.WARN);
+                }
+            } catch (LinkageError noLogback) {
+                // another SLF4J binding: configured elsewhere
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -48,12 +48,13 @@ final class RequestParser {
         } else if (type.startsWith("application/x-www-form-urlencoded")) {
             parseUrlEncoded(new String(body, StandardCharsets.UTF_8), params, formFields);
         } else {
-            parseJson(body, params);
+            params = parseJson(body, params);
         }
         return new Parameters(params, files, formFields);
     }
 
-    private void parseJson(byte[] body, ObjectNode params) {
+    /** @return the parameters with those of the body added: the body's own object if there were none before */
+    private ObjectNode parseJson(byte[] body, ObjectNode params) {
         JsonNode json;
         try {
             json = mapper.readTree(body);
@@ -63,12 +64,16 @@ final class RequestParser {
             throw BotApiError.invalidCall("can't read the request body: " + e.getMessage());
         }
         if (json == null || json.isMissingNode()) {
-            return;
+            return params;
         }
         if (!json.isObject()) {
             throw BotApiError.invalidCall("the JSON body must be an object, got " + json.getNodeType());
         }
+        if (params.isEmpty()) {
+            return (ObjectNode) json;
+        }
         params.setAll((ObjectNode) json);
+        return params;
     }
 
     private static void parseUrlEncoded(String encoded, ObjectNode params, Set<String> formFields) {
