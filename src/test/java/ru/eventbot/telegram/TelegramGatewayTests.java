@@ -101,6 +101,9 @@ class TelegramGatewayTests {
         // when
         var first = CompletableFuture.supplyAsync(() -> gateway.call(hello()));
         assertThat(rateLimited.await(5, TimeUnit.SECONDS)).isTrue();
+        // A call already on the wire when the 429 arrives cannot be held back; one made after it is known must wait.
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
+                .until(() -> gateway.pausedForMillis() > 0);
         var second = CompletableFuture.supplyAsync(() -> gateway.call(hello()));
         var results = List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS));
 
