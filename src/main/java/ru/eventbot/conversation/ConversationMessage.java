@@ -67,6 +67,19 @@ public class ConversationMessage {
         return message;
     }
 
+    static ConversationMessage delivered(SentCopy copy, Instant now) {
+        var message = new ConversationMessage();
+        message.telegramUserId = copy.telegramUserId();
+        message.chatId = copy.chatId();
+        message.direction = Direction.OUT;
+        message.kind = copy.kind();
+        message.text = clip(copy.text());
+        message.telegramMessageId = copy.telegramMessageId();
+        message.deliveryStatus = DeliveryStatus.SENT;
+        message.createdAt = now;
+        return message;
+    }
+
     static ConversationMessage outbound(OutgoingMessage out, String payload, Long updateId, DeliveryStatus status,
                                         Instant now) {
         var message = new ConversationMessage();

@@ -56,7 +56,7 @@ public class ConversationService {
         var rows = new ArrayList<ConversationMessage>(outgoing.size());
         var payloads = new ArrayList<OutboxPayload>(outgoing.size());
         for (var out : outgoing) {
-            var payload = new OutboxPayload(out.keyboard(), out.callbackQueryId());
+            var payload = OutboxPayload.of(out);
             payloads.add(payload);
             rows.add(ConversationMessage.outbound(out, payload.toJson(json), updateId, DeliveryStatus.PENDING, now));
         }
@@ -66,6 +66,15 @@ public class ConversationService {
             stored.add(toOutbox(rows.get(i), payloads.get(i)));
         }
         return stored;
+    }
+
+    /** Messages the bot sent outside the outbox (broadcast copies, progress reports), for the conversation record. */
+    public void recordSent(List<SentCopy> copies) {
+        if (copies.isEmpty()) {
+            return;
+        }
+        var now = clock.instant();
+        log(copies.stream().map(copy -> ConversationMessage.delivered(copy, now)).toList());
     }
 
     /** An organiser's reply: stored PENDING and delivered by the gateway after commit (survives a restart). */
@@ -200,6 +209,6 @@ public class ConversationService {
 
     private static OutboxMessage toOutbox(ConversationMessage message, OutboxPayload payload) {
         return new OutboxMessage(message.getId(), message.getTelegramUserId(), message.getChatId(), message.getKind(),
-                message.getText(), payload.keyboard(), payload.callbackQueryId());
+                message.getText(), payload.keyboard(), payload.callbackQueryId(), payload.editMessageId(), payload.entities());
     }
 }

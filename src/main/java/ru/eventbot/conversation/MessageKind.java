@@ -8,5 +8,9 @@ public enum MessageKind {
     /** A reply an organiser wrote from the API or the dashboard. */
     ORGANISER_REPLY,
     /** The short notice Telegram shows after a button press (answerCallbackQuery). */
-    CALLBACK_ANSWER
+    CALLBACK_ANSWER,
+    /** A participant's copy of a broadcast: an announcement, a reminder or a change notice. */
+    ANNOUNCEMENT,
+    /** The bot changed one of its messages in place (a like count, a page of a list, a progress bar). */
+    BOT_EDIT
 }

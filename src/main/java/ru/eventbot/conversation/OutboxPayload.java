@@ -1,12 +1,18 @@
 package ru.eventbot.conversation;
 
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The parts of an outgoing message that are not plain columns, kept as JSON in {@code payload}. */
-record OutboxPayload(Keyboard keyboard, String callbackQueryId) {
+record OutboxPayload(Keyboard keyboard, String callbackQueryId, Long editMessageId, List<TextEntity> entities) {
+
+    static OutboxPayload of(OutgoingMessage out) {
+        return new OutboxPayload(out.keyboard(), out.callbackQueryId(), out.editMessageId(), out.entities());
+    }
 
     String toJson(JsonMapper json) {
-        if ((keyboard == null || keyboard.isEmpty()) && callbackQueryId == null) {
+        if ((keyboard == null || keyboard.isEmpty()) && callbackQueryId == null && editMessageId == null
+                && (entities == null || entities.isEmpty())) {
             return null;
         }
         return json.writeValueAsString(this);
@@ -14,10 +20,11 @@ record OutboxPayload(Keyboard keyboard, String callbackQueryId) {
 
     static OutboxPayload fromJson(JsonMapper json, String payload) {
         if (payload == null || payload.isBlank()) {
-            return new OutboxPayload(Keyboard.none(), null);
+            return new OutboxPayload(Keyboard.none(), null, null, List.of());
         }
         var parsed = json.readValue(payload, OutboxPayload.class);
         return new OutboxPayload(parsed.keyboard() == null ? Keyboard.none() : parsed.keyboard(),
-                parsed.callbackQueryId());
+                parsed.callbackQueryId(), parsed.editMessageId(),
+                parsed.entities() == null ? List.of() : parsed.entities());
     }
 }

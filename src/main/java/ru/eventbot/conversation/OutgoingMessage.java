@@ -1,18 +1,38 @@
 package ru.eventbot.conversation;
 
+import java.util.List;
+
 /**
- * Something the bot is to send: a text with an optional keyboard, or the answer to a button press
- * ({@link MessageKind#CALLBACK_ANSWER}, with the callback query id).
+ * Something the bot is to send: a text with an optional keyboard and formatting, the answer to a button press
+ * ({@link MessageKind#CALLBACK_ANSWER}, with the callback query id), or a change to one of its own messages
+ * ({@link MessageKind#BOT_EDIT}: new text and keyboard, or only a new keyboard when the text is null).
  */
 public record OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind, String text, Keyboard keyboard,
-                              String callbackQueryId) {
+                              String callbackQueryId, Long editMessageId, List<TextEntity> entities) {
+
+    public OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind, String text, Keyboard keyboard,
+                           String callbackQueryId) {
+        this(telegramUserId, chatId, kind, text, keyboard, callbackQueryId, null, List.of());
+    }
 
     public static OutgoingMessage text(Long telegramUserId, long chatId, String text, Keyboard keyboard) {
         return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_MESSAGE, text, keyboard, null);
     }
 
+    public static OutgoingMessage formatted(Long telegramUserId, long chatId, String text, List<TextEntity> entities,
+                                            Keyboard keyboard) {
+        return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_MESSAGE, text, keyboard, null, null,
+                entities == null ? List.of() : entities);
+    }
+
     public static OutgoingMessage callbackAnswer(Long telegramUserId, long chatId, String callbackQueryId, String text) {
         return new OutgoingMessage(telegramUserId, chatId, MessageKind.CALLBACK_ANSWER, text, Keyboard.none(),
                 callbackQueryId);
+    }
+
+    /** Replaces the text and keyboard of the bot's message {@code messageId}, or only its keyboard if text is null. */
+    public static OutgoingMessage edit(Long telegramUserId, long chatId, long messageId, String text, Keyboard keyboard) {
+        return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_EDIT, text, keyboard, null, messageId,
+                List.of());
     }
 }

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import ru.eventbot.conversation.ConversationService;
 import ru.eventbot.conversation.DeliveryOutcome;
 import ru.eventbot.conversation.MessageKind;
@@ -97,15 +99,36 @@ class OutboundDelivery {
         if (message.kind() == MessageKind.CALLBACK_ANSWER) {
             return answerCallback(message);
         }
+        if (message.kind() == MessageKind.BOT_EDIT) {
+            return edit(message);
+        }
         var send = SendMessage.builder()
                 .chatId(message.chatId())
                 .text(message.text())
+                .entities(TextEntities.toTelegram(message.entities()))
                 .replyMarkup(Keyboards.toMarkup(message.keyboard()))
                 .build();
         var result = gateway.call(send);
+        return outcomeOf(message, result,
+                result.value() == null ? null : result.value().getMessageId().longValue());
+    }
+
+    /** An edit of the bot's own message: new text and keyboard, or only the keyboard. */
+    private DeliveryOutcome edit(OutboxMessage message) {
+        var markup = Keyboards.toMarkup(message.keyboard());
+        var messageId = message.editMessageId().intValue();
+        var result = message.text() == null
+                ? gateway.call(EditMessageReplyMarkup.builder().chatId(message.chatId()).messageId(messageId)
+                        .replyMarkup(markup).build())
+                : gateway.call(EditMessageText.builder().chatId(message.chatId()).messageId(messageId)
+                        .text(message.text()).entities(TextEntities.toTelegram(message.entities()))
+                        .replyMarkup(markup).build());
+        return outcomeOf(message, result, message.editMessageId());
+    }
+
+    private DeliveryOutcome outcomeOf(OutboxMessage message, GatewayResult<?> result, Long telegramMessageId) {
         return switch (result.outcome()) {
-            case DONE -> DeliveryOutcome.sent(message.id(),
-                    result.value() == null ? null : result.value().getMessageId().longValue());
+            case DONE -> DeliveryOutcome.sent(message.id(), telegramMessageId);
             case BLOCKED -> {
                 if (message.telegramUserId() != null) {
                     participants.markBlocked(message.telegramUserId());

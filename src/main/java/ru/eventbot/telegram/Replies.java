@@ -47,13 +47,56 @@ final class Replies {
         outgoing.add(OutgoingMessage.text(incoming.telegramUserId(), incoming.chatId(), text, keyboard));
     }
 
+    void sendFormatted(String text, java.util.List<ru.eventbot.conversation.TextEntity> entities, Keyboard keyboard) {
+        requireChat();
+        outgoing.add(OutgoingMessage.formatted(incoming.telegramUserId(), incoming.chatId(), text, entities, keyboard));
+    }
+
+    /** Changes the text and keyboard of the bot's message that was pressed (a list page, a card). */
+    void editPressed(String text, Keyboard keyboard) {
+        requireChat();
+        outgoing.add(OutgoingMessage.edit(incoming.telegramUserId(), incoming.chatId(), pressedMessageId(), text,
+                keyboard));
+    }
+
+    /** Changes only the keyboard of the bot's message that was pressed (a count, a toggle). */
+    void editPressedKeyboard(Keyboard keyboard) {
+        requireChat();
+        outgoing.add(OutgoingMessage.edit(incoming.telegramUserId(), incoming.chatId(), pressedMessageId(), null,
+                keyboard));
+    }
+
+    private long pressedMessageId() {
+        if (incoming.callbackQueryId() == null || incoming.messageId() == null) {
+            throw new IllegalStateException("Update " + incoming.updateId() + " is not a press on a bot message");
+        }
+        return incoming.messageId();
+    }
+
+    private void requireChat() {
+        if (incoming.chatId() == null) {
+            throw new IllegalStateException("Update " + incoming.updateId() + " has no chat to answer in");
+        }
+    }
+
     /** Answers the button press this update is (Telegram shows the text briefly and stops the button's spinner). */
     void answerCallback(String key, Object... args) {
         if (incoming.callbackQueryId() == null) {
             throw new IllegalStateException("Update " + incoming.updateId() + " is not a button press");
         }
+        var text = text(key, args);
+        // Telegram shows at most 200 characters of a press's answer
         outgoing.add(OutgoingMessage.callbackAnswer(incoming.telegramUserId(), incoming.chatId(),
-                incoming.callbackQueryId(), text(key, args)));
+                incoming.callbackQueryId(), text.length() > 200 ? text.substring(0, 199) + "…" : text));
+    }
+
+    /** Stops the pressed button's spinner without a notice: what the press does shows in the chat itself. */
+    void answerCallbackSilently() {
+        if (incoming.callbackQueryId() == null) {
+            throw new IllegalStateException("Update " + incoming.updateId() + " is not a button press");
+        }
+        outgoing.add(OutgoingMessage.callbackAnswer(incoming.telegramUserId(), incoming.chatId(),
+                incoming.callbackQueryId(), null));
     }
 
     List<OutgoingMessage> all() {

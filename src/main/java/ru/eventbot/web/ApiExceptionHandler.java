@@ -7,7 +7,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import ru.eventbot.broadcast.BroadcastFinishedException;
+import ru.eventbot.broadcast.BroadcastNotFoundException;
+import ru.eventbot.broadcast.InvalidBroadcastException;
 import ru.eventbot.conversation.ParticipantNotFoundException;
+import ru.eventbot.event.EventNotFoundException;
+import ru.eventbot.event.InvalidEventException;
 import ru.eventbot.conversation.ParticipantUnreachableException;
 
 /** Every API error as problem+json (RFC 9457); Spring MVC's own errors come from the base class. */
@@ -24,6 +29,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ParticipantUnreachableException.class)
     ProblemDetail participantUnreachable(ParticipantUnreachableException e) {
         return problem(HttpStatus.CONFLICT, "Participant cannot be reached", e.getMessage());
+    }
+
+    @ExceptionHandler({EventNotFoundException.class, BroadcastNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler({InvalidEventException.class, InvalidBroadcastException.class})
+    ProblemDetail invalid(RuntimeException e) {
+        log.info("API request refused: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(BroadcastFinishedException.class)
+    ProblemDetail finished(BroadcastFinishedException e) {
+        return problem(HttpStatus.CONFLICT, "Broadcast finished", e.getMessage());
+    }
+
+    @ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)
+    ProblemDetail concurrentChange(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "Changed meanwhile",
+                "Someone else changed this at the same moment; reload it and try again.");
     }
 
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)

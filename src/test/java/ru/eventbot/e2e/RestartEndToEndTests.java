@@ -108,8 +108,9 @@ class RestartEndToEndTests {
             assertThat(handled).as("every update handled").isEqualTo(total);
             var uncertainTotal = process.query(c -> count(c,
                     "select count(*) from conversation_message where delivery_status = 'UNCERTAIN'"));
-            assertThat(uncertainTotal).as("only what was in flight at each kill (at most 32 sender threads)")
-                    .isLessThanOrEqualTo(2 * 32);
+            // a lane with replies to one chat only sends them itself; others go through the 32 sender threads
+            assertThat(uncertainTotal).as("only what was in flight at each kill (at most 32 senders + 8 lanes)")
+                    .isLessThanOrEqualTo(2 * (32 + 8));
             for (var participant : participants) {
                 var received = telegram.messagesTo(participant.chatId()).size();
                 var uncertain = process.query(c -> count(c, "select count(*) from conversation_message "

@@ -123,6 +123,12 @@ public final class RunningBot implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody))));
     }
 
+    public ApiResponse put(String path, String jsonBody) {
+        return send(authorized(HttpRequest.newBuilder(url(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody))));
+    }
+
     public ApiResponse send(HttpRequest.Builder request) {
         try {
             var response = http.send(request.timeout(Duration.ofSeconds(20)).build(),

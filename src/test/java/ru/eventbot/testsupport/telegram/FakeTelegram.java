@@ -254,6 +254,24 @@ public final class FakeTelegram implements AutoCloseable {
         return enqueue("message", message, user.id());
     }
 
+    /** A text with one formatting entity (bold, italic, text_link...) over {@code text[offset, offset+length)}. */
+    public EnqueuedUpdate userSendsFormatted(FakeUser user, String text, String entityType, int offset, int length) {
+        long date = now();
+        ObjectNode message = chats.change(user.id(), chat -> {
+            requireNotBlocked(chat, user);
+            chat.known = true;
+            int messageId = chat.nextMessageId();
+            ObjectNode json = factory.userTextMessage(user.profile(), messageId, date, text);
+            ObjectNode entity = json.putArray("entities").addObject();
+            entity.put("type", entityType);
+            entity.put("offset", offset);
+            entity.put("length", length);
+            chat.userMessages.put(messageId, json);
+            return json;
+        });
+        return enqueue("message", message, user.id());
+    }
+
     public EnqueuedUpdate userSendsDocument(FakeUser user, String fileName, String mimeType, byte[] content,
                                            String caption) {
         FileStore.StoredFile file = files.store("documents", fileName, mimeType, content, false);

@@ -83,6 +83,15 @@ public final class FakeUser {
         return telegram.userSends(this, text);
     }
 
+    /** Sends {@code text} with {@code formatted} (a part of it) in one style, such as "bold". */
+    public EnqueuedUpdate sendsFormatted(String text, String formatted, String entityType) {
+        int offset = text.indexOf(formatted);
+        if (offset < 0) {
+            throw new IllegalArgumentException("'" + formatted + "' is not part of '" + text + "'");
+        }
+        return telegram.userSendsFormatted(this, text, entityType, offset, formatted.length());
+    }
+
     public EnqueuedUpdate sendsDocument(String fileName, byte[] content) {
         return sendsDocument(fileName, FileStore.guessMimeType(fileName), content, null);
     }

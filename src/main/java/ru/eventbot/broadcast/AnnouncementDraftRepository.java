@@ -1,0 +1,6 @@
+package ru.eventbot.broadcast;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AnnouncementDraftRepository extends JpaRepository<AnnouncementDraft, Long> {
+}

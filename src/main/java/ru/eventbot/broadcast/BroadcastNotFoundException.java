@@ -1,0 +1,8 @@
+package ru.eventbot.broadcast;
+
+public class BroadcastNotFoundException extends RuntimeException {
+
+    public BroadcastNotFoundException(long broadcastId) {
+        super("There is no broadcast " + broadcastId + ".");
+    }
+}

@@ -1,0 +1,6 @@
+package ru.eventbot.broadcast;
+
+/** Where a broadcast stands. */
+public enum BroadcastStatus {
+    SCHEDULED, SENDING, DONE, CANCELLED
+}

@@ -1,0 +1,5 @@
+package ru.eventbot.broadcast;
+
+/** One recipient's copy of one broadcast. */
+public record DeliveryKey(long broadcastId, long telegramUserId) {
+}

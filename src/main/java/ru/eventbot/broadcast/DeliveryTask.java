@@ -1,0 +1,10 @@
+package ru.eventbot.broadcast;
+
+import java.util.List;
+import ru.eventbot.conversation.TextEntity;
+import ru.eventbot.participant.Language;
+
+/** One recipient's copy, claimed for sending. */
+public record DeliveryTask(long broadcastId, long telegramUserId, long chatId, Language language, String text,
+                           List<TextEntity> entities, Long eventId, boolean paid) {
+}

@@ -1,0 +1,290 @@
+package ru.eventbot.telegram;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import ru.eventbot.broadcast.BroadcastProperties;
+import ru.eventbot.broadcast.BroadcastService;
+import ru.eventbot.broadcast.DeliveryKey;
+import ru.eventbot.broadcast.DeliveryResult;
+import ru.eventbot.broadcast.DeliveryState;
+import ru.eventbot.broadcast.DeliveryTask;
+import ru.eventbot.conversation.Keyboard;
+import ru.eventbot.participant.ParticipantService;
+
+/**
+ * Sends broadcasts: claims recipients in batches, paces the calls ({@link BroadcastPacer}), sends them on its own
+ * threads (never the threads that handle updates, so participants keep getting answers during a broadcast) and
+ * records what became of each copy, batch by batch.
+ *
+ * <p>The window between a call and its record: each copy is journaled ({@link DeliveryJournal}) right before its
+ * call and right after it. If the process dies, the copies whose calls were under way, at most one per sender
+ * thread, are marked UNCERTAIN at the next start and counted in the broadcast's figures: Telegram may or may not
+ * have delivered them, and the bot does not send them again. Every other copy is either recorded or sent after the
+ * restart; none is sent twice.
+ */
+@Component
+class BroadcastSender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BroadcastSender.class);
+    private static final int BATCHES_IN_FLIGHT = 3;
+    private static final long IDLE_MILLIS = 200;
+
+    private final BroadcastService broadcasts;
+    private final TelegramGateway gateway;
+    private final BroadcastPacer pacer;
+    private final DeliveryJournal journal;
+    private final EventButtons buttons;
+    private final ParticipantService participants;
+    private final BroadcastProgressReporter progress;
+    private final BroadcastProperties properties;
+    private final Cancellations cancellations;
+    private final Semaphore batchesInFlight = new Semaphore(BATCHES_IN_FLIGHT);
+    private final ExecutorService senders;
+    private volatile boolean running;
+    private Thread thread;
+
+    BroadcastSender(BroadcastService broadcasts, TelegramGateway gateway, BroadcastPacer pacer, DeliveryJournal journal,
+                    EventButtons buttons, ParticipantService participants, BroadcastProgressReporter progress,
+                    BroadcastProperties properties) {
+        this.broadcasts = broadcasts;
+        this.gateway = gateway;
+        this.pacer = pacer;
+        this.journal = journal;
+        this.buttons = buttons;
+        this.participants = participants;
+        this.progress = progress;
+        this.properties = properties;
+        this.cancellations = new Cancellations(broadcasts);
+        var number = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(properties.senderThreads(), runnable -> {
+            var sender = new Thread(runnable, "broadcast-send-" + number.incrementAndGet());
+            sender.setDaemon(true);
+            return sender;
+        });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "broadcaster");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            broadcasts.recover(journal.unrecordedOfEarlierRuns());
+            journal.forgetEarlierRuns();
+        } catch (RuntimeException e) {
+            log.error("Could not recover the broadcasts of the last run; broadcasting stays off", e);
+            return;
+        }
+        while (running) {
+            try {
+                step();
+            } catch (RuntimeException e) {
+                log.error("Broadcasting step failed; trying again shortly", e);
+                pause(1_000);
+            }
+        }
+    }
+
+    private void step() {
+        var paused = gateway.pausedForMillis();
+        if (paused > 0) {
+            pause(Math.min(paused, 500)); // Telegram asked everyone to wait (429): no claims meanwhile
+            return;
+        }
+        if (!acquireBatchSlot()) {
+            return;
+        }
+        var tasks = broadcasts.claim(claimSize());
+        if (tasks.isEmpty()) {
+            batchesInFlight.release();
+            if (batchesInFlight.availablePermits() == BATCHES_IN_FLIGHT) {
+                progress.finished(broadcasts.finishCompleted());
+            }
+            pause(IDLE_MILLIS);
+            return;
+        }
+        send(tasks);
+    }
+
+    /** About half a second of sending at the slower rate, so that a cancel leaves little already claimed. */
+    private int claimSize() {
+        return Math.max(1, Math.min(properties.batchSize(), properties.rate() / 2));
+    }
+
+    private boolean acquireBatchSlot() {
+        try {
+            return batchesInFlight.tryAcquire(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
+        }
+    }
+
+    private void send(List<DeliveryTask> tasks) {
+        var batch = journal.openBatch();
+        var results = new ConcurrentLinkedQueue<DeliveryResult>();
+        var remaining = new AtomicInteger(tasks.size());
+        var keyboards = new HashMap<String, Keyboard>();
+        Runnable finishOne = () -> {
+            if (remaining.decrementAndGet() == 0) {
+                complete(batch, results);
+            }
+        };
+        for (var task : tasks) {
+            if (cancellations.isCancelled(task.broadcastId())) {
+                results.add(new DeliveryResult(task, DeliveryState.CANCELLED, null, "the broadcast was cancelled"));
+                finishOne.run();
+                continue;
+            }
+            if (!running || !pacer.awaitSlot(task.paid())) {
+                results.add(new DeliveryResult(task, DeliveryState.PENDING, null, "not sent: the bot is stopping"));
+                finishOne.run();
+                continue;
+            }
+            var keyboard = task.eventId() == null ? Keyboard.none()
+                    : keyboards.computeIfAbsent(task.eventId() + ":" + task.language(),
+                            key -> buttons.forEvent(task.eventId(), task.language(), 0, false));
+            senders.execute(() -> {
+                try {
+                    results.add(deliver(task, keyboard, batch));
+                } finally {
+                    finishOne.run();
+                }
+            });
+        }
+    }
+
+    private DeliveryResult deliver(DeliveryTask task, Keyboard keyboard, DeliveryJournal.Batch batch) {
+        if (!running || !pacer.awaitChat(task.chatId()) || !awaitTelegramPause()) {
+            return new DeliveryResult(task, DeliveryState.PENDING, null, "not sent: the bot is stopping");
+        }
+        var key = new DeliveryKey(task.broadcastId(), task.telegramUserId());
+        batch.claim(key);
+        var message = SendMessage.builder()
+                .chatId(task.chatId())
+                .text(task.text())
+                .entities(TextEntities.toTelegram(task.entities()))
+                .replyMarkup(Keyboards.toMarkup(keyboard))
+                .allowPaidBroadcast(task.paid() ? Boolean.TRUE : null)
+                .build();
+        var result = gateway.call(message);
+        var outcome = switch (result.outcome()) {
+            case DONE -> new DeliveryResult(task, DeliveryState.SENT,
+                    result.value() == null ? null : result.value().getMessageId().longValue(), null);
+            case BLOCKED -> {
+                participants.markBlocked(task.telegramUserId());
+                yield new DeliveryResult(task, DeliveryState.BLOCKED, null, result.error());
+            }
+            case FAILED -> {
+                log.warn("Broadcast {} to chat {} failed: {}", task.broadcastId(), task.chatId(), result.error());
+                yield new DeliveryResult(task, DeliveryState.FAILED, null, result.error());
+            }
+            case NOT_SENT -> new DeliveryResult(task, DeliveryState.PENDING, null, result.error());
+        };
+        batch.done(key, outcome.state());
+        return outcome;
+    }
+
+    /** Waits out a 429 before the copy is journaled, so that a stop meanwhile leaves it plainly unsent. */
+    private boolean awaitTelegramPause() {
+        long paused;
+        while ((paused = gateway.pausedForMillis()) > 0) {
+            if (!running) {
+                return false;
+            }
+            pause(Math.min(paused, 200));
+        }
+        return running;
+    }
+
+    private void complete(DeliveryJournal.Batch batch, ConcurrentLinkedQueue<DeliveryResult> results) {
+        try {
+            broadcasts.record(List.copyOf(results));
+            batch.discard();
+        } catch (RuntimeException e) {
+            // The journal stays: at the next start it settles these copies.
+            log.error("Could not record a batch of {} broadcast deliveries", results.size(), e);
+        } finally {
+            batchesInFlight.release();
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis); // this thread never touches H2's files while sleeping, so an interrupt is harmless
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Whether a broadcast was cancelled, asked of the database at most every quarter second per broadcast. */
+    private static final class Cancellations {
+
+        private final BroadcastService broadcasts;
+        private final Map<Long, long[]> checked = new ConcurrentHashMap<>();
+
+        Cancellations(BroadcastService broadcasts) {
+            this.broadcasts = broadcasts;
+        }
+
+        boolean isCancelled(long broadcastId) {
+            var now = System.currentTimeMillis();
+            var last = checked.get(broadcastId);
+            if (last == null || now - last[0] > 250) {
+                last = new long[] {now, broadcasts.isCancelled(broadcastId) ? 1 : 0};
+                checked.put(broadcastId, last);
+                if (checked.size() > 100) {
+                    checked.entrySet().removeIf(entry -> now - entry.getValue()[0] > 60_000);
+                }
+            }
+            return last[1] == 1;
+        }
+    }
+
+    /** Stops claiming, lets the calls under way finish (a few seconds at most) and records them. */
+    @Override
+    public void stop() {
+        running = false;
+        var current = thread;
+        if (current != null) {
+            try {
+                current.join(3_000);
+                batchesInFlight.tryAcquire(BATCHES_IN_FLIGHT, 4, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        senders.shutdown(); // never shutdownNow: an interrupt inside H2 closes the database
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the update intake and stops before it, so its calls are not cut by the intake's shutdown. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 50;
+    }
+
+}
