@@ -23,7 +23,7 @@ public final class BotProcess {
     private Process process;
     private int starts;
 
-    public BotProcess(String apiUrl, String token, Path dataDir) {
+    public BotProcess(String apiUrl, String token, Path dataDir, String... extraArguments) {
         this.dataDir = dataDir;
         var classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -37,6 +37,12 @@ public final class BotProcess {
                 "--eventbot.account.admin-password=" + RunningBot.ADMIN_PASSWORD,
                 "--server.port=0",
                 "--spring.main.banner-mode=off"));
+        for (var extra : extraArguments) {
+            // a repeated --key=value would become a list; the extra one replaces the default instead
+            var key = extra.substring(0, extra.indexOf('=') + 1);
+            command.removeIf(argument -> argument.startsWith(key));
+            command.add(extra);
+        }
     }
 
     public BotProcess start() {

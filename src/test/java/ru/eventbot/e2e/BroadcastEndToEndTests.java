@@ -2,6 +2,7 @@ package ru.eventbot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ru.eventbot.e2e.ApiAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -168,12 +169,6 @@ class BroadcastEndToEndTests {
         assertProblem(bot.post("/api/v1/broadcasts", "{\"text\":\"Привет\",\"scheduledAt\":\""
                 + OffsetDateTime.now().minusMinutes(5) + "\"}"), 400, "in the past");
         assertProblem(bot.get("/api/v1/broadcasts/424242"), 404, "no broadcast 424242");
-    }
-
-    private static void assertProblem(RunningBot.ApiResponse response, int status, String detail) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("detail").asText()).contains(detail);
     }
 
     static JsonNode awaitDone(long id, Duration timeout) {

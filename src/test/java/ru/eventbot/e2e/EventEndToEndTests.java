@@ -2,6 +2,7 @@ package ru.eventbot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static ru.eventbot.e2e.ApiAssertions.assertProblem;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -63,11 +64,11 @@ class EventEndToEndTests {
 
     @Test
     void badEventsAreRefusedWithAClearProblem() {
-        assertProblem(bot.post("/api/v1/events", event("Конец раньше начала", "2026-12-10T15:00:00+03:00",
+        assertProblem(bot.post("/api/v1/events", eventJson("Конец раньше начала", "2026-12-10T15:00:00+03:00",
                 "2026-12-10T14:00:00+03:00")), 400, "endsAt must be after startsAt");
-        assertProblem(bot.post("/api/v1/events", event("Т".repeat(201), "2026-12-10T15:00:00+03:00",
+        assertProblem(bot.post("/api/v1/events", eventJson("Т".repeat(201), "2026-12-10T15:00:00+03:00",
                 "2026-12-10T16:00:00+03:00")), 400, "title is 201 characters");
-        assertProblem(bot.post("/api/v1/events", event(" ", "2026-12-10T15:00:00+03:00",
+        assertProblem(bot.post("/api/v1/events", eventJson(" ", "2026-12-10T15:00:00+03:00",
                 "2026-12-10T16:00:00+03:00")), 400, "title must not be empty");
         assertProblem(bot.post("/api/v1/events", """
                 {"title": "Где-то", "startsAt": "2026-12-10T15:00:00+03:00", "endsAt": "2026-12-10T16:00:00+03:00",
@@ -152,7 +153,7 @@ class EventEndToEndTests {
         other.sends("/start");
         other.awaitMessages(2);
         // when
-        var updated = bot.put("/api/v1/events/" + id, event("Круглый стол МФЦ", start.plusHours(2).toString(),
+        var updated = bot.put("/api/v1/events/" + id, eventJson("Круглый стол МФЦ", start.plusHours(2).toString(),
                 start.plusHours(4).toString()).replace("Технопарк, зал 2", "Дом правительства, зал 5"));
         // then
         assertThat(updated.status()).isEqualTo(200);
@@ -186,12 +187,12 @@ class EventEndToEndTests {
     }
 
     static long createEvent(String title, OffsetDateTime start) {
-        var response = bot.post("/api/v1/events", event(title, start.toString(), start.plusHours(2).toString()));
+        var response = bot.post("/api/v1/events", eventJson(title, start.toString(), start.plusHours(2).toString()));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").asLong();
     }
 
-    static String event(String title, String startsAt, String endsAt) {
+    static String eventJson(String title, String startsAt, String endsAt) {
         return "{\"title\": \"" + title.replace("\"", "\\\"") + "\", \"venue\": \"Технопарк, зал 2\", "
                 + "\"startsAt\": \"" + startsAt + "\", \"endsAt\": \"" + endsAt + "\"}";
     }
@@ -200,9 +201,4 @@ class EventEndToEndTests {
         return list.buttonLabels().stream().filter(label -> label.contains(title)).findFirst().orElseThrow();
     }
 
-    private static void assertProblem(RunningBot.ApiResponse response, int status, String detail) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("detail").asText()).contains(detail);
-    }
 }
