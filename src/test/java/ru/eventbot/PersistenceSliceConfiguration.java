@@ -9,6 +9,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import ru.eventbot.conversation.ConversationService;
 import ru.eventbot.conversation.ConversationWriteSide;
+import ru.eventbot.broadcast.BroadcastService;
+import ru.eventbot.event.EventProperties;
+import ru.eventbot.event.EventService;
 import ru.eventbot.participant.ParticipantProperties;
 import ru.eventbot.participant.ParticipantService;
 
@@ -19,7 +22,8 @@ import ru.eventbot.participant.ParticipantService;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({ParticipantService.class, ConversationService.class, ConversationWriteSide.class})
+@Import({ParticipantService.class, ConversationService.class, ConversationWriteSide.class, EventService.class,
+        BroadcastService.class})
 public class PersistenceSliceConfiguration {
 
     public static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
@@ -29,6 +33,12 @@ public class PersistenceSliceConfiguration {
     @Primary
     MutableClock testClock() {
         return new MutableClock(START);
+    }
+
+    @Bean
+    EventProperties eventProperties() {
+        return new EventProperties(java.time.ZoneId.of("Europe/Moscow"), java.util.List.of(), java.time.Duration.ofMinutes(30),
+                java.time.Duration.ofDays(30), 5);
     }
 
     @Bean

@@ -36,7 +36,7 @@ public class EventService {
 
     public Event create(EventDetails details) {
         EventRules.check(details);
-        var event = events.save(Event.plan(details, clock.instant()));
+        var event = events.saveAndFlush(Event.plan(details, clock.instant()));
         log.info("Event {} created: starts {}", event.getId(), event.getStartsAt());
         return event;
     }
