@@ -177,16 +177,16 @@ public class BroadcastService {
     }
 
     /**
-     * Claims up to {@code limit} PENDING copies of the oldest broadcast that has any (SENDING from now on), locking
-     * them so that another instance on the same database skips them.
+     * Claims PENDING copies of the oldest broadcast that has any (SENDING from now on), locking them so that
+     * another instance on the same database skips them: up to {@code limit}, or {@code paidLimit} for a paid one.
      */
-    public List<DeliveryTask> claim(int limit) {
+    public List<DeliveryTask> claim(int limit, int paidLimit) {
         for (var broadcast : sending()) {
             var rows = jdbc.query("select telegram_user_id, chat_id, language from broadcast_delivery "
                             + "where broadcast_id = ? and status = 'PENDING' order by telegram_user_id "
                             + "fetch first ? rows only for update skip locked",
                     (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), Language.valueOf(rs.getString(3)).ordinal()},
-                    broadcast.getId(), limit);
+                    broadcast.getId(), broadcast.isPaid() ? paidLimit : limit);
             if (rows.isEmpty()) {
                 continue;
             }

@@ -111,7 +111,7 @@ class BroadcastSender implements SmartLifecycle {
         if (!acquireBatchSlot()) {
             return;
         }
-        var tasks = broadcasts.claim(claimSize());
+        var tasks = broadcasts.claim(claimSize(properties.rate()), claimSize(properties.paidRate()));
         if (tasks.isEmpty()) {
             batchesInFlight.release();
             if (batchesInFlight.availablePermits() == BATCHES_IN_FLIGHT) {
@@ -123,9 +123,9 @@ class BroadcastSender implements SmartLifecycle {
         send(tasks);
     }
 
-    /** About half a second of sending at the slower rate, so that a cancel leaves little already claimed. */
-    private int claimSize() {
-        return Math.max(1, Math.min(properties.batchSize(), properties.rate() / 2));
+    /** About half a second of sending, so that a cancel leaves little already claimed. */
+    private int claimSize(int rate) {
+        return Math.max(1, Math.min(properties.batchSize(), rate / 2));
     }
 
     private boolean acquireBatchSlot() {

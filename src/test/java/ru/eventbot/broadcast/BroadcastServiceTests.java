@@ -82,9 +82,9 @@ class BroadcastServiceTests {
         // given
         var broadcast = broadcasts.announce(announcement("Материалы опубликованы", null, "ALL", null));
         // when
-        var first = broadcasts.claim(2);
-        var second = broadcasts.claim(2);
-        var third = broadcasts.claim(2);
+        var first = broadcasts.claim(2, 2);
+        var second = broadcasts.claim(2, 2);
+        var third = broadcasts.claim(2, 2);
         // then
         assertThat(first).extracting(DeliveryTask::telegramUserId).containsExactly(1L, 2L);
         assertThat(second).extracting(DeliveryTask::telegramUserId).containsExactly(5L);
@@ -112,7 +112,7 @@ class BroadcastServiceTests {
     void afterAKillJournaledOutcomesAreKeptCallsUnderWayBecomeUncertainAndUnsentCopiesGoAgain() {
         // given: three copies claimed when the process died
         var broadcast = broadcasts.announce(announcement("Анонс", null, "ALL", null));
-        var claimed = broadcasts.claim(3);
+        var claimed = broadcasts.claim(3, 3);
         var id = broadcast.getId();
         // when
         broadcasts.recover(Map.of(new DeliveryKey(id, 1), DeliveryState.SENT,
@@ -122,7 +122,7 @@ class BroadcastServiceTests {
         assertThat(stateOf(id, 1)).isEqualTo("SENT");
         assertThat(stateOf(id, 2)).isEqualTo("UNCERTAIN");
         assertThat(stateOf(id, 5)).isEqualTo("PENDING");
-        assertThat(broadcasts.claim(10)).extracting(DeliveryTask::telegramUserId).containsExactly(5L);
+        assertThat(broadcasts.claim(10, 10)).extracting(DeliveryTask::telegramUserId).containsExactly(5L);
     }
 
     @Test
@@ -145,7 +145,7 @@ class BroadcastServiceTests {
     void cancellingLeavesUnsentCopiesCancelledAndCannotBeRepeated() {
         // given
         var broadcast = broadcasts.announce(announcement("Отменяется", null, "ALL", null));
-        broadcasts.claim(1);
+        broadcasts.claim(1, 1);
         // when
         broadcasts.cancel(broadcast.getId());
         // then
