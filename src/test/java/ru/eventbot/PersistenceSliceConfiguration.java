@@ -23,7 +23,7 @@ import ru.eventbot.participant.ParticipantService;
 @TestConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({ParticipantService.class, ConversationService.class, ConversationWriteSide.class, EventService.class,
-        BroadcastService.class})
+        BroadcastService.class, ru.eventbot.feedback.FeedbackService.class})
 public class PersistenceSliceConfiguration {
 
     public static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
@@ -38,7 +38,7 @@ public class PersistenceSliceConfiguration {
     @Bean
     EventProperties eventProperties() {
         return new EventProperties(java.time.ZoneId.of("Europe/Moscow"), java.util.List.of(), java.time.Duration.ofMinutes(30),
-                java.time.Duration.ofDays(30), 5);
+                java.time.Duration.ofDays(30), 5, java.time.Duration.ofHours(12));
     }
 
     @Bean

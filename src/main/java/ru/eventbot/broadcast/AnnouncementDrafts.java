@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Organisers' announcements being composed in Telegram; confirming one starts it as a broadcast. */
 @Service
-@Transactional
+// a press on an old button or a refused text is answered, not a reason to undo the update's other work
+@Transactional(noRollbackFor = {DraftOutOfStepException.class, InvalidBroadcastException.class})
 public class AnnouncementDrafts {
 
     private final AnnouncementDraftRepository drafts;

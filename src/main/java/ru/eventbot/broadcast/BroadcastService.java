@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * to Telegram and its record.
  */
 @Service
-@Transactional
+// refusals are checked before anything is written; they must not undo the caller's other work
+@Transactional(noRollbackFor = InvalidBroadcastException.class)
 public class BroadcastService {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastService.class);
@@ -143,6 +144,14 @@ public class BroadcastService {
         return broadcasts.findById(broadcastId).orElseThrow(() -> new BroadcastNotFoundException(broadcastId));
     }
 
+    /** The event a participant's copy of a broadcast was about, found by Telegram's message id (for reactions). */
+    @Transactional(readOnly = true)
+    public Optional<Long> eventOfCopy(long chatId, long telegramMessageId) {
+        return jdbc.queryForList("select b.event_id from broadcast_delivery d join broadcast b on b.id = d.broadcast_id "
+                        + "where d.chat_id = ? and d.telegram_message_id = ? and b.event_id is not null", Long.class,
+                chatId, telegramMessageId).stream().findFirst();
+    }
+
     @Transactional(readOnly = true)
     public boolean isCancelled(long broadcastId) {
         return broadcasts.findById(broadcastId).map(b -> b.getStatus() == BroadcastStatus.CANCELLED).orElse(true);
@@ -197,7 +206,8 @@ public class BroadcastService {
             var entities = entitiesOf(broadcast);
             return rows.stream().map(row -> {
                 var language = Language.values()[(int) row[2]];
-                return new DeliveryTask(broadcast.getId(), row[0], row[1], language, broadcast.textFor(language),
+                return new DeliveryTask(broadcast.getId(), broadcast.getKind(), row[0], row[1], language,
+                        broadcast.textFor(language),
                         entities, broadcast.getEventId(), broadcast.isPaid());
             }).toList();
         }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every few seconds ({@code eventbot.broadcast.check-interval}): starts scheduled broadcasts whose time has come
- * and sends due reminders. Each fires once: a scheduled broadcast leaves SCHEDULED when it starts, and a reminder's
+ * and sends due reminders and the questions after events. Each fires once: a scheduled broadcast leaves SCHEDULED when it starts, and a reminder's
  * key is unique.
  */
 @Component
@@ -19,11 +19,13 @@ class BroadcastTimer {
 
     private final BroadcastService broadcasts;
     private final EventReminders reminders;
+    private final FeedbackRequests feedbackRequests;
     private final TaskScheduler scheduler;
     private final BroadcastProperties properties;
 
-    BroadcastTimer(BroadcastService broadcasts, EventReminders reminders, TaskScheduler scheduler,
-                   BroadcastProperties properties) {
+    BroadcastTimer(BroadcastService broadcasts, EventReminders reminders, FeedbackRequests feedbackRequests,
+                   TaskScheduler scheduler, BroadcastProperties properties) {
+        this.feedbackRequests = feedbackRequests;
         this.broadcasts = broadcasts;
         this.reminders = reminders;
         this.scheduler = scheduler;
@@ -42,6 +44,7 @@ class BroadcastTimer {
                 log.info("{} scheduled broadcast(s) started", started);
             }
             reminders.sendDue();
+            feedbackRequests.sendDue();
         } catch (RuntimeException e) {
             log.error("Checking for scheduled broadcasts and reminders failed; trying again shortly", e);
         }

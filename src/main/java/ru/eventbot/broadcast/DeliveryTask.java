@@ -5,6 +5,6 @@ import ru.eventbot.conversation.TextEntity;
 import ru.eventbot.participant.Language;
 
 /** One recipient's copy, claimed for sending. */
-public record DeliveryTask(long broadcastId, long telegramUserId, long chatId, Language language, String text,
-                           List<TextEntity> entities, Long eventId, boolean paid) {
+public record DeliveryTask(long broadcastId, BroadcastKind kind, long telegramUserId, long chatId, Language language,
+                           String text, List<TextEntity> entities, Long eventId, boolean paid) {
 }

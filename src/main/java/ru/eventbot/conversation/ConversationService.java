@@ -195,6 +195,17 @@ public class ConversationService {
         return count;
     }
 
+    /** The keyboard the bot sent with one of its messages, found by Telegram's message id. */
+    @Transactional(readOnly = true)
+    public Optional<Keyboard> keyboardOf(long chatId, long telegramMessageId) {
+        return jdbc.queryForList("select payload from conversation_message where chat_id = ? "
+                        + "and telegram_message_id = ? and direction = 'OUT' and payload is not null", String.class,
+                chatId, telegramMessageId).stream()
+                .map(payload -> OutboxPayload.fromJson(json, payload).keyboard())
+                .filter(keyboard -> !keyboard.isEmpty())
+                .findFirst();
+    }
+
     @Transactional(readOnly = true)
     public List<ConversationMessage> history(long telegramUserId) {
         if (participants.find(telegramUserId).isEmpty()) {

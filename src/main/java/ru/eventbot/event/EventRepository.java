@@ -25,4 +25,6 @@ interface EventRepository extends JpaRepository<Event, Long> {
 
     /** Events starting within a window: candidates for reminders. */
     List<Event> findByStartsAtBetween(Instant from, Instant to);
+
+    List<Event> findByEndsAtBetween(Instant from, Instant to);
 }

@@ -65,6 +65,18 @@ public class EventService {
     }
 
     @Transactional(readOnly = true)
+    public boolean exists(long eventId) {
+        return events.existsById(eventId);
+    }
+
+    /** Events that ended between {@code window} ago and now: their attendees are asked for feedback. */
+    @Transactional(readOnly = true)
+    public List<Event> endedWithin(java.time.Duration window) {
+        var now = clock.instant();
+        return events.findByEndsAtBetween(now.minus(window), now);
+    }
+
+    @Transactional(readOnly = true)
     public List<Event> all() {
         return events.findAllByOrderByStartsAtAsc();
     }

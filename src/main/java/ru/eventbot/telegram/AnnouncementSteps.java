@@ -10,6 +10,7 @@ import ru.eventbot.broadcast.Audience;
 import ru.eventbot.conversation.Button;
 import ru.eventbot.conversation.Keyboard;
 import ru.eventbot.event.EventService;
+import ru.eventbot.feedback.FeedbackService;
 import ru.eventbot.participant.Language;
 
 /**
@@ -26,8 +27,11 @@ class AnnouncementSteps {
     private final EventService events;
     private final EventButtons buttons;
     private final MessageSource messages;
+    private final FeedbackService feedback;
 
-    AnnouncementSteps(AnnouncementDrafts drafts, EventService events, EventButtons buttons, MessageSource messages) {
+    AnnouncementSteps(AnnouncementDrafts drafts, EventService events, EventButtons buttons, MessageSource messages,
+                      FeedbackService feedback) {
+        this.feedback = feedback;
         this.drafts = drafts;
         this.events = events;
         this.buttons = buttons;
@@ -63,7 +67,7 @@ class AnnouncementSteps {
     void preview(Replies replies, AnnouncementDraft draft) {
         var language = replies.language();
         var keyboard = draft.getEventId() == null ? Keyboard.none()
-                : buttons.forEvent(draft.getEventId(), language, 0, false);
+                : buttons.forEvent(draft.getEventId(), language, feedback.likeCount(draft.getEventId()), false);
         replies.sendFormatted(draft.getText(), drafts.entities(draft), keyboard);
         replies.send(Keyboard.of(new Button(text(language, "announce.send"), PREFIX + "send"), cancel(language)),
                 "announce.preview", drafts.recipients(draft.getAudience(), draft.getEventId()));

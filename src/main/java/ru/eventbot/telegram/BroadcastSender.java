@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import ru.eventbot.broadcast.BroadcastKind;
 import ru.eventbot.broadcast.BroadcastProperties;
 import ru.eventbot.broadcast.BroadcastService;
 import ru.eventbot.broadcast.DeliveryKey;
@@ -22,6 +23,7 @@ import ru.eventbot.broadcast.DeliveryResult;
 import ru.eventbot.broadcast.DeliveryState;
 import ru.eventbot.broadcast.DeliveryTask;
 import ru.eventbot.conversation.Keyboard;
+import ru.eventbot.feedback.FeedbackService;
 import ru.eventbot.participant.ParticipantService;
 
 /**
@@ -50,6 +52,7 @@ class BroadcastSender implements SmartLifecycle {
     private final ParticipantService participants;
     private final BroadcastProgressReporter progress;
     private final BroadcastProperties properties;
+    private final FeedbackService feedback;
     private final Cancellations cancellations;
     private final Semaphore batchesInFlight = new Semaphore(BATCHES_IN_FLIGHT);
     private final ExecutorService senders;
@@ -58,7 +61,8 @@ class BroadcastSender implements SmartLifecycle {
 
     BroadcastSender(BroadcastService broadcasts, TelegramGateway gateway, BroadcastPacer pacer, DeliveryJournal journal,
                     EventButtons buttons, ParticipantService participants, BroadcastProgressReporter progress,
-                    BroadcastProperties properties) {
+                    BroadcastProperties properties, FeedbackService feedback) {
+        this.feedback = feedback;
         this.broadcasts = broadcasts;
         this.gateway = gateway;
         this.pacer = pacer;
@@ -159,9 +163,8 @@ class BroadcastSender implements SmartLifecycle {
                 finishOne.run();
                 continue;
             }
-            var keyboard = task.eventId() == null ? Keyboard.none()
-                    : keyboards.computeIfAbsent(task.eventId() + ":" + task.language(),
-                            key -> buttons.forEvent(task.eventId(), task.language(), 0, false));
+            var keyboard = keyboards.computeIfAbsent(task.kind() + ":" + task.eventId() + ":" + task.language(),
+                    key -> keyboardOf(task));
             senders.execute(() -> {
                 try {
                     results.add(deliver(task, keyboard, batch));
@@ -170,6 +173,17 @@ class BroadcastSender implements SmartLifecycle {
                 }
             });
         }
+    }
+
+    /** An event's buttons (with its current like count) under its announcements; the ratings under its question. */
+    private Keyboard keyboardOf(DeliveryTask task) {
+        if (task.eventId() == null) {
+            return Keyboard.none();
+        }
+        if (task.kind() == BroadcastKind.FEEDBACK_REQUEST) {
+            return buttons.ratings(task.eventId());
+        }
+        return buttons.forEvent(task.eventId(), task.language(), feedback.likeCount(task.eventId()), false);
     }
 
     private DeliveryResult deliver(DeliveryTask task, Keyboard keyboard, DeliveryJournal.Batch batch) {

@@ -21,8 +21,29 @@ class EventButtons {
         this.messages = messages;
     }
 
+    /** Under an event's card: the event's buttons and a row opening its comments. */
+    Keyboard forCard(long eventId, Language language, int likes, boolean attending) {
+        var rows = new java.util.ArrayList<>(forEvent(eventId, language, likes, attending).rows());
+        rows.add(List.of(new Button(text("comments.button", language),
+                EventCallback.data(EventCallback.Action.COMMENTS, eventId))));
+        return new Keyboard(rows);
+    }
+
+    /** ⭐ 1 … ⭐ 5 for an event: the answer to 📝 and the question after an event. */
+    Keyboard ratings(long eventId) {
+        var row = new java.util.ArrayList<Button>(5);
+        for (int stars = 1; stars <= 5; stars++) {
+            row.add(new Button("⭐ " + stars, FeedbackCallback.rate(eventId, stars)));
+        }
+        return new Keyboard(List.of(row));
+    }
+
+    static String likeLabel(int likes) {
+        return likes > 0 ? "👍 " + likes : "👍";
+    }
+
     Keyboard forEvent(long eventId, Language language, int likes, boolean attending) {
-        var like = likes > 0 ? "👍 " + likes : "👍";
+        var like = likeLabel(likes);
         return new Keyboard(List.of(
                 List.of(new Button(like, EventCallback.data(EventCallback.Action.LIKE, eventId)),
                         new Button(text("event.button.feedback", language),

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 record EventCallback(Action action, long eventId) {
 
     enum Action {
-        LIKE("like"), FEEDBACK("fb"), MATERIALS("mat"), ATTEND("go"), CARD("card");
+        LIKE("like"), FEEDBACK("fb"), MATERIALS("mat"), ATTEND("go"), CARD("card"), COMMENTS("cm");
 
         private final String code;
 

@@ -10,6 +10,7 @@ import ru.eventbot.conversation.Keyboard;
 import ru.eventbot.event.Event;
 import ru.eventbot.event.EventDates;
 import ru.eventbot.event.EventService;
+import ru.eventbot.feedback.FeedbackService;
 import ru.eventbot.participant.Language;
 
 /** What an event looks like in Telegram: its card (text and keyboard) and the paged list of {@code /events}. */
@@ -24,8 +25,11 @@ class EventCards {
     private final EventDates dates;
     private final EventButtons buttons;
     private final MessageSource messages;
+    private final FeedbackService feedback;
 
-    EventCards(EventService events, EventDates dates, EventButtons buttons, MessageSource messages) {
+    EventCards(EventService events, EventDates dates, EventButtons buttons, MessageSource messages,
+               FeedbackService feedback) {
+        this.feedback = feedback;
         this.events = events;
         this.dates = dates;
         this.buttons = buttons;
@@ -60,7 +64,8 @@ class EventCards {
     }
 
     Keyboard keyboard(Event event, Language language, long telegramUserId) {
-        return buttons.forEvent(event.getId(), language, 0, events.isAttending(event.getId(), telegramUserId));
+        return buttons.forCard(event.getId(), language, feedback.likeCount(event.getId()),
+                events.isAttending(event.getId(), telegramUserId));
     }
 
     void sendCard(Event event, Replies replies, long telegramUserId) {

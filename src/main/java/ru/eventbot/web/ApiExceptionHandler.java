@@ -31,7 +31,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Participant cannot be reached", e.getMessage());
     }
 
-    @ExceptionHandler({EventNotFoundException.class, BroadcastNotFoundException.class})
+    @ExceptionHandler({EventNotFoundException.class, BroadcastNotFoundException.class,
+            ru.eventbot.feedback.CommentNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }

@@ -187,6 +187,10 @@ class EventEndToEndTests {
     }
 
     static long createEvent(String title, OffsetDateTime start) {
+        return createEvent(bot, title, start);
+    }
+
+    static long createEvent(RunningBot bot, String title, OffsetDateTime start) {
         var response = bot.post("/api/v1/events", eventJson(title, start.toString(), start.plusHours(2).toString()));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").asLong();

@@ -33,6 +33,7 @@ final class BotApiMethods {
     private final UpdateFactory factory;
     private final Map<String, List<BotCommandEntry>> commands = new ConcurrentHashMap<>();
     private final Map<String, Handler> handlers = new HashMap<>();
+    private final List<FakeTelegramListener> listeners;
 
     BotApiMethods(ObjectMapper mapper, ChatStore chats, FileStore fileStore, CallbackQueries callbacks,
                   UpdateQueue updates, UpdateFactory factory, List<FakeTelegramListener> listeners) {
@@ -42,6 +43,7 @@ final class BotApiMethods {
         this.callbacks = callbacks;
         this.updates = updates;
         this.factory = factory;
+        this.listeners = listeners;
         new MessageMethods(mapper, chats, fileStore, factory, listeners).register(handlers);
         handlers.put("getMe", (params, files) -> getMe());
         handlers.put("setWebhook", (params, files) -> setWebhook(params));
@@ -151,6 +153,8 @@ final class BotApiMethods {
     private JsonNode answerCallbackQuery(ObjectNode params) {
         callbacks.answer(new CallbackAnswer(params.get("callback_query_id").asText(), params.path("text").asText(null),
                 params.path("show_alert").asBoolean(false), params.path("url").asText(null)));
+        long now = System.nanoTime();
+        listeners.forEach(listener -> listener.onCallbackAnswered(params.get("callback_query_id").asText(), now));
         return BooleanNode.TRUE;
     }
 

@@ -21,4 +21,8 @@ public interface FakeTelegramListener {
      */
     default void onBotMessage(long chatId, int messageId, long nanoTime) {
     }
+
+    /** The bot answered a button press (answerCallbackQuery). */
+    default void onCallbackAnswered(String callbackQueryId, long nanoTime) {
+    }
 }

@@ -119,9 +119,12 @@ class FakeTelegramWebhookTests {
         FakeTelegram other = FakeTelegram.start();
         HttpClient http = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> poll = http.sendAsync(HttpRequest.newBuilder(
-                        URI.create(other.baseUrl() + "/bot" + other.token() + "/getUpdates?timeout=30"))
+                        URI.create(other.baseUrl() + "/bot" + other.token()
+                                + "/getUpdates?timeout=30&allowed_updates=%5B%22message%22%5D"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(200); // let the long poll start waiting
+        // the poll has reached the fake once its allowed_updates are known; then let it start waiting
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !other.allowedUpdatesHistory().isEmpty());
+        Thread.sleep(100);
 
         // when
         long started = System.nanoTime();

@@ -1,0 +1,199 @@
+package ru.eventbot.feedback;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.eventbot.event.EventNotFoundException;
+import ru.eventbot.event.EventService;
+
+/**
+ * Likes, ratings and comments. The database keys make each exact under concurrency: one like per participant and
+ * event (whatever the number of taps), one rating per participant and event, one like per participant and comment.
+ */
+@Service
+// refusals are checked before anything is written; they must not undo the caller's other work (an update's handling)
+@Transactional(noRollbackFor = {CommentTooLongException.class, CommentNotFoundException.class,
+        EventNotFoundException.class})
+public class FeedbackService {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackService.class);
+    public static final int MAX_COMMENT = 2000;
+
+    private final EventRatingRepository ratings;
+    private final EventService events;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    FeedbackService(EventRatingRepository ratings, EventService events, JdbcTemplate jdbc, Clock clock) {
+        this.ratings = ratings;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** 👍: likes the event if the participant does not yet, and the other way round. */
+    public LikeToggled toggleLike(long eventId, long telegramUserId) {
+        requireEvent(eventId);
+        var removed = jdbc.update("delete from event_like where event_id = ? and telegram_user_id = ?", eventId,
+                telegramUserId);
+        if (removed == 0) {
+            insertLike(eventId, telegramUserId, LikeSource.BUTTON);
+        }
+        return new LikeToggled(removed == 0, likeCount(eventId));
+    }
+
+    /** A reaction that likes the event; nothing changes if the participant likes it already. */
+    public void like(long eventId, long telegramUserId, LikeSource source) {
+        requireEvent(eventId);
+        insertLike(eventId, telegramUserId, source);
+    }
+
+    public void unlike(long eventId, long telegramUserId) {
+        jdbc.update("delete from event_like where event_id = ? and telegram_user_id = ?", eventId, telegramUserId);
+    }
+
+    private void insertLike(long eventId, long telegramUserId, LikeSource source) {
+        try {
+            jdbc.update("insert into event_like (event_id, telegram_user_id, source, created_at) values (?, ?, ?, ?)",
+                    eventId, telegramUserId, source.name(), Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException alreadyLiked) {
+            // liked already (a concurrent press or an earlier reaction): still one like
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public int likeCount(long eventId) {
+        return count("select count(*) from event_like where event_id = ?", eventId);
+    }
+
+    /** A rating of 1–5; a second one replaces the first. Afterwards the participant's next text is its comment. */
+    public Rated rate(long eventId, long telegramUserId, int rating) {
+        requireEvent(eventId);
+        var now = clock.instant();
+        var existing = ratings.findByEventIdAndTelegramUserId(eventId, telegramUserId);
+        Integer previous = existing.map(EventRating::getRating).orElse(null);
+        existing.ifPresentOrElse(given -> given.rerate(rating, now),
+                () -> ratings.save(EventRating.first(eventId, telegramUserId, rating, now)));
+        ratings.flush(); // the figures are read with plain SQL
+        jdbc.update("delete from feedback_prompt where telegram_user_id = ?", telegramUserId);
+        jdbc.update("insert into feedback_prompt (telegram_user_id, event_id, created_at) values (?, ?, ?)",
+                telegramUserId, eventId, Timestamp.from(now));
+        return new Rated(rating, previous);
+    }
+
+    /** The event whose comment the participant is about to write, if they have just rated one. */
+    @Transactional(readOnly = true)
+    public Optional<Long> awaitingComment(long telegramUserId) {
+        return jdbc.queryForList("select event_id from feedback_prompt where telegram_user_id = ?", Long.class,
+                telegramUserId).stream().findFirst();
+    }
+
+    /** Stores the comment on the participant's rating; refuses one over 2,000 characters (the prompt stays). */
+    public long comment(long telegramUserId, String text) {
+        var eventId = awaitingComment(telegramUserId).orElseThrow(
+                () -> new IllegalStateException("Participant " + telegramUserId + " is not writing a comment"));
+        var rating = ratings.findByEventIdAndTelegramUserId(eventId, telegramUserId).orElseThrow();
+        rating.comment(text, clock.instant());
+        ratings.flush();
+        skipComment(telegramUserId);
+        return eventId;
+    }
+
+    public void skipComment(long telegramUserId) {
+        jdbc.update("delete from feedback_prompt where telegram_user_id = ?", telegramUserId);
+    }
+
+    /** 👍 under a comment: toggles the participant's like of it. */
+    public LikeToggled toggleCommentLike(long commentId, long telegramUserId) {
+        if (!ratings.existsById(commentId)) {
+            throw new CommentNotFoundException(commentId);
+        }
+        var removed = jdbc.update("delete from comment_like where rating_id = ? and telegram_user_id = ?", commentId,
+                telegramUserId);
+        if (removed == 0) {
+            try {
+                jdbc.update("insert into comment_like (rating_id, telegram_user_id, created_at) values (?, ?, ?)",
+                        commentId, telegramUserId, Timestamp.from(clock.instant()));
+            } catch (DuplicateKeyException alreadyLiked) {
+                // a concurrent press: still one like
+            }
+        }
+        return new LikeToggled(removed == 0, count("select count(*) from comment_like where rating_id = ?", commentId));
+    }
+
+    /** Organisers hide a comment from participants (and show it again); figures keep its rating. */
+    public void hideComment(long eventId, long commentId, boolean hidden) {
+        var rating = ratings.findById(commentId).filter(r -> r.getEventId() == eventId)
+                .orElseThrow(() -> new CommentNotFoundException(commentId));
+        rating.hideComment(hidden);
+        ratings.flush();
+        log.info("Comment {} on event {} {}", commentId, eventId, hidden ? "hidden" : "shown again");
+    }
+
+    /** Comments participants may read, newest first, a page at a time. */
+    @Transactional(readOnly = true)
+    public CommentPage visibleComments(long eventId, int page, int size) {
+        var total = count("select count(*) from event_rating where event_id = ? and comment is not null "
+                + "and comment_hidden = false", eventId);
+        var pages = Math.max(1, (total + size - 1) / size);
+        var shown = Math.max(0, Math.min(page, pages - 1));
+        var comments = jdbc.query(COMMENTS + "and r.comment_hidden = false order by r.created_at desc, r.id desc "
+                + "offset ? rows fetch next ? rows only", COMMENT, eventId, shown * size, size);
+        return new CommentPage(comments, shown, pages);
+    }
+
+    @Transactional(readOnly = true)
+    public EventFeedback summary(long eventId) {
+        requireEvent(eventId);
+        var buttons = count("select count(*) from event_like where event_id = ? and source = 'BUTTON'", eventId);
+        var reactions = count("select count(*) from event_like where event_id = ? and source = 'REACTION'", eventId);
+        var histogram = new LinkedHashMap<String, Integer>();
+        for (int stars = 1; stars <= 5; stars++) {
+            histogram.put(String.valueOf(stars), 0);
+        }
+        jdbc.query("select rating, count(*) from event_rating where event_id = ? group by rating",
+                rs -> {
+                    histogram.put(String.valueOf(rs.getInt(1)), rs.getInt(2));
+                }, eventId);
+        var ratingCount = histogram.values().stream().mapToInt(Integer::intValue).sum();
+        var sum = histogram.entrySet().stream().mapToInt(e -> Integer.parseInt(e.getKey()) * e.getValue()).sum();
+        var average = ratingCount == 0 ? null : Math.round(100.0 * sum / ratingCount) / 100.0;
+        var comments = jdbc.query(COMMENTS + "order by r.created_at asc, r.id asc", COMMENT, eventId);
+        return new EventFeedback(eventId, buttons + reactions, buttons, reactions, ratingCount, average, histogram,
+                comments);
+    }
+
+    private static final String COMMENTS = "select r.id, r.event_id, r.telegram_user_id, p.first_name, p.last_name, "
+            + "r.rating, r.comment, r.comment_hidden, r.created_at, "
+            + "(select count(*) from comment_like l where l.rating_id = r.id) "
+            + "from event_rating r left join participant p on p.telegram_user_id = r.telegram_user_id "
+            + "where r.event_id = ? and r.comment is not null ";
+
+    private static final RowMapper<Comment> COMMENT = (rs, n) -> new Comment(rs.getLong(1), rs.getLong(2),
+            rs.getLong(3), name(rs.getString(4), rs.getString(5)), rs.getInt(6), rs.getString(7), rs.getBoolean(8),
+            rs.getInt(10), rs.getTimestamp(9).toInstant());
+
+    private static String name(String first, String last) {
+        var name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+        return name.isEmpty() ? "—" : name;
+    }
+
+    private void requireEvent(long eventId) {
+        if (!events.exists(eventId)) {
+            throw new EventNotFoundException(eventId);
+        }
+    }
+
+    private int count(String sql, Object... args) {
+        var count = jdbc.queryForObject(sql, Integer.class, args);
+        return count == null ? 0 : count;
+    }
+}
