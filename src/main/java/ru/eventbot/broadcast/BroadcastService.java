@@ -152,6 +152,15 @@ public class BroadcastService {
                 chatId, telegramMessageId).stream().findFirst();
     }
 
+    /** How many different participants have received at least one broadcast about the event. */
+    @Transactional(readOnly = true)
+    public int reached(long eventId) {
+        var count = jdbc.queryForObject("select count(distinct d.telegram_user_id) from broadcast_delivery d "
+                + "join broadcast b on b.id = d.broadcast_id where b.event_id = ? and d.status = 'SENT'", Integer.class,
+                eventId);
+        return count == null ? 0 : count;
+    }
+
     @Transactional(readOnly = true)
     public boolean isCancelled(long broadcastId) {
         return broadcasts.findById(broadcastId).map(b -> b.getStatus() == BroadcastStatus.CANCELLED).orElse(true);

@@ -226,6 +226,43 @@ class FeedbackEndToEndTests {
                 .isEqualTo("Коротко: хорошо.");
     }
 
+    @Test
+    void attendeesAreAskedOnceAfterTheEventEndsWithTheRatingButtonsInTheMessage() {
+        // given: an event ending in a few seconds, with one attendee
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        var response = bot.post("/api/v1/events", EventEndToEndTests.eventJson("Мастер-класс: итоги",
+                now.minusHours(1).toString(), now.plusSeconds(4).toString()));
+        var id = response.json().get("id").asLong();
+        var nina = participantWithCard("Нина", "Петрова", id);
+        nina.card.pressButton("✅").awaitAnswer();
+        nina.card.awaitEdit();
+        // when: it ends
+        var question = nina.user.awaitMessage(Duration.ofSeconds(20));
+        // then
+        assertThat(question.text()).contains("Как прошло «Мастер-класс: итоги»");
+        assertThat(question.buttonLabels()).containsExactly("⭐ 1", "⭐ 2", "⭐ 3", "⭐ 4", "⭐ 5");
+        question.pressButton("⭐ 4");
+        assertThat(nina.user.awaitMessage().text()).contains("Спасибо за оценку ⭐ 4");
+        nina.user.noMoreMessagesWithin(Duration.ofSeconds(1));
+        assertThat(bot.jdbc().queryForObject("select count(*) from broadcast where kind = 'FEEDBACK_REQUEST' "
+                + "and event_id = ?", Integer.class, id)).isEqualTo(1);
+    }
+
+    @Test
+    void organisersSeeTheFiguresInTelegramAndParticipantsCannot() {
+        // given
+        var id = createEvent("Итоги форума для организаторов", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
+        var guest = participantWithCard("Гость", "Любопытный", id);
+        guest.card.pressButton("👍").awaitAnswer();
+        // when
+        organiser.sends("/stats");
+        guest.user.sends("/stats");
+        // then
+        var stats = organiser.awaitMessage();
+        assertThat(stats.text()).contains("Итоги форума для организаторов").contains("👍 1");
+        assertThat(guest.user.awaitMessage().text()).contains("только для организаторов");
+    }
+
     record Participant(FakeUser user, ReceivedMessage card) {
     }
 
