@@ -27,6 +27,10 @@ public class Organisers {
         }
     }
 
+    public Set<Long> ids() {
+        return ids;
+    }
+
     public boolean isOrganiser(Long telegramUserId) {
         return telegramUserId != null && ids.contains(telegramUserId);
     }
