@@ -18,9 +18,12 @@ public class ParticipantService {
     private final ParticipantProperties properties;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ParticipantService(ParticipantRepository participants, ParticipantProperties properties, Clock clock,
-                       org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                       org.springframework.jdbc.core.JdbcTemplate jdbc,
+                       org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.participants = participants;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -83,6 +86,17 @@ public class ParticipantService {
 
     public void markUnblocked(long telegramUserId) {
         participants.findByTelegramUserId(telegramUserId).ifPresent(p -> p.markUnblocked(clock.instant()));
+    }
+
+    /**
+     * Erases the participant (152-FZ / GDPR erasure): their row goes, and every module erases or anonymises the rest
+     * in this same transaction ({@link ParticipantForgotten}). Counts and averages they contributed to stay correct.
+     */
+    public void forget(long telegramUserId) {
+        var anonymousId = -java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        events.publishEvent(new ParticipantForgotten(telegramUserId, anonymousId));
+        participants.findByTelegramUserId(telegramUserId).ifPresent(participants::delete);
+        log.info("A participant was forgotten at their request");
     }
 
     @Transactional(readOnly = true)

@@ -17,6 +17,7 @@ final class Replies {
     private final Language language;
     private final MessageSource messages;
     private final List<OutgoingMessage> outgoing = new ArrayList<>(2);
+    private boolean ownerForgotten;
 
     Replies(Incoming incoming, Language language, MessageSource messages) {
         this.incoming = incoming;
@@ -99,7 +100,16 @@ final class Replies {
                 incoming.callbackQueryId(), null));
     }
 
+    /** The participant was just erased: what is still sent to their chat is not kept under their id. */
+    void forgetOwner() {
+        ownerForgotten = true;
+    }
+
     List<OutgoingMessage> all() {
+        if (ownerForgotten) {
+            return outgoing.stream().map(out -> new OutgoingMessage(null, out.chatId(), out.kind(), out.text(),
+                    out.keyboard(), out.callbackQueryId(), out.editMessageId(), out.entities())).toList();
+        }
         return List.copyOf(outgoing);
     }
 }

@@ -1,0 +1,64 @@
+package ru.eventbot.conversation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps conversations no longer than {@code EVENTBOT_RETENTION_DAYS} (365 by default): once a day, messages older
+ * than that are deleted, and so are the raw updates Telegram delivered then. Messages still waiting to be sent
+ * are kept whatever their age.
+ */
+@Component
+class ConversationRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationRetention.class);
+
+    private final JdbcTemplate jdbc;
+    private final RetentionProperties properties;
+    private final TaskScheduler scheduler;
+    private final Clock clock;
+
+    ConversationRetention(JdbcTemplate jdbc, RetentionProperties properties, TaskScheduler scheduler, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void schedule() {
+        scheduler.scheduleAtFixedRate(this::purgeSafely, clock.instant().plus(Duration.ofMinutes(1)),
+                properties.every());
+    }
+
+    private void purgeSafely() {
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            log.error("Purging old conversations failed; trying again at the next run", e);
+        }
+    }
+
+    @Transactional
+    public int purge() {
+        var before = Timestamp.from(clock.instant().minus(Duration.ofDays(properties.days())));
+        var messages = jdbc.update("delete from conversation_message where created_at < ? "
+                + "and (delivery_status is null or delivery_status not in ('PENDING', 'SENDING'))", before);
+        var updates = jdbc.update("delete from inbound_update_payload where update_id in (select update_id from "
+                + "inbound_update where received_at < ? and status <> 'RECEIVED')", before);
+        if (messages > 0 || updates > 0) {
+            log.info("Retention: deleted {} messages and {} raw updates older than {} days", messages, updates,
+                    properties.days());
+        }
+        return messages;
+    }
+}
