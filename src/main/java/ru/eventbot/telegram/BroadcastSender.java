@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,9 @@ class BroadcastSender implements SmartLifecycle {
     private final Cancellations cancellations;
     private final Semaphore batchesInFlight = new Semaphore(BATCHES_IN_FLIGHT);
     private final ExecutorService senders;
+    private final LinkedBlockingQueue<Claimed> ready = new LinkedBlockingQueue<>();
     private volatile boolean running;
+    private Thread claimer;
     private Thread thread;
 
     BroadcastSender(BroadcastService broadcasts, TelegramGateway gateway, BroadcastPacer pacer, DeliveryJournal journal,
@@ -83,33 +86,48 @@ class BroadcastSender implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::run, "broadcaster");
-        thread.setDaemon(true);
-        thread.start();
+        claimer = daemon(this::claimLoop, "broadcast-claimer");
+        thread = daemon(this::paceLoop, "broadcaster");
     }
 
-    private void run() {
+    private static Thread daemon(Runnable loop, String name) {
+        var started = new Thread(loop, name);
+        started.setDaemon(true);
+        started.start();
+        return started;
+    }
+
+    /**
+     * Keeps copies claimed ahead of the pacer, so that database round trips never cost a sending slot (at 1,000
+     * messages per second a slot is a millisecond). At most {@value #BATCHES_IN_FLIGHT} claimed batches exist.
+     */
+    private void claimLoop() {
         try {
             broadcasts.recover(journal.unrecordedOfEarlierRuns());
             journal.forgetEarlierRuns();
         } catch (RuntimeException e) {
             log.error("Could not recover the broadcasts of the last run; broadcasting stays off", e);
+            running = false;
             return;
         }
         while (running) {
             try {
-                step();
+                claimAhead();
             } catch (RuntimeException e) {
-                log.error("Broadcasting step failed; trying again shortly", e);
+                log.error("Claiming broadcast copies failed; trying again shortly", e);
                 pause(1_000);
             }
         }
     }
 
-    private void step() {
+    private void claimAhead() {
         var paused = gateway.pausedForMillis();
         if (paused > 0) {
             pause(Math.min(paused, 500)); // Telegram asked everyone to wait (429): no claims meanwhile
+            return;
+        }
+        if (ready.size() >= claimSize(properties.paidRate()) / 2) {
+            pause(5);
             return;
         }
         if (!acquireBatchSlot()) {
@@ -118,13 +136,18 @@ class BroadcastSender implements SmartLifecycle {
         var tasks = broadcasts.claim(claimSize(properties.rate()), claimSize(properties.paidRate()));
         if (tasks.isEmpty()) {
             batchesInFlight.release();
-            if (batchesInFlight.availablePermits() == BATCHES_IN_FLIGHT) {
+            if (batchesInFlight.availablePermits() == BATCHES_IN_FLIGHT && ready.isEmpty()) {
                 progress.finished(broadcasts.finishCompleted());
             }
             pause(IDLE_MILLIS);
             return;
         }
-        send(tasks);
+        var batch = new ClaimedBatch(journal.openBatch(), tasks.size());
+        var keyboards = new HashMap<String, Keyboard>();
+        for (var task : tasks) {
+            ready.add(new Claimed(task, batch, keyboards.computeIfAbsent(
+                    task.kind() + ":" + task.eventId() + ":" + task.language(), key -> keyboardOf(task))));
+        }
     }
 
     /** About half a second of sending, so that a cancel leaves little already claimed. */
@@ -142,36 +165,72 @@ class BroadcastSender implements SmartLifecycle {
         }
     }
 
-    private void send(List<DeliveryTask> tasks) {
-        var batch = journal.openBatch();
-        var results = new ConcurrentLinkedQueue<DeliveryResult>();
-        var remaining = new AtomicInteger(tasks.size());
-        var keyboards = new HashMap<String, Keyboard>();
-        Runnable finishOne = () -> {
-            if (remaining.decrementAndGet() == 0) {
-                complete(batch, results);
-            }
-        };
-        for (var task : tasks) {
-            if (cancellations.isCancelled(task.broadcastId())) {
-                results.add(new DeliveryResult(task, DeliveryState.CANCELLED, null, "the broadcast was cancelled"));
-                finishOne.run();
-                continue;
-            }
-            if (!running || !pacer.awaitSlot(task.paid())) {
-                results.add(new DeliveryResult(task, DeliveryState.PENDING, null, "not sent: the bot is stopping"));
-                finishOne.run();
-                continue;
-            }
-            var keyboard = keyboards.computeIfAbsent(task.kind() + ":" + task.eventId() + ":" + task.language(),
-                    key -> keyboardOf(task));
-            senders.execute(() -> {
-                try {
-                    results.add(deliver(task, keyboard, batch));
-                } finally {
-                    finishOne.run();
+    /** Takes claimed copies one slot at a time and hands each to a sender thread. */
+    private void paceLoop() {
+        while (running) {
+            try {
+                var next = ready.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    pace(next);
                 }
-            });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } catch (RuntimeException e) {
+                log.error("Broadcasting step failed; trying again shortly", e);
+                pause(1_000);
+            }
+        }
+    }
+
+    private void pace(Claimed next) {
+        var task = next.task();
+        if (cancellations.isCancelled(task.broadcastId())) {
+            next.batch().finish(new DeliveryResult(task, DeliveryState.CANCELLED, null, "the broadcast was cancelled"));
+            return;
+        }
+        if (!running || !pacer.awaitSlot(task.paid())) {
+            next.batch().finish(notSent(task));
+            return;
+        }
+        senders.execute(() -> {
+            var result = notSent(task);
+            try {
+                result = deliver(task, next.keyboard(), next.batch().journal());
+            } finally {
+                next.batch().finish(result);
+            }
+        });
+    }
+
+    private static DeliveryResult notSent(DeliveryTask task) {
+        return new DeliveryResult(task, DeliveryState.PENDING, null, "not sent: the bot is stopping");
+    }
+
+    private record Claimed(DeliveryTask task, ClaimedBatch batch, Keyboard keyboard) {
+    }
+
+    /** The copies claimed together: their journal, and their outcomes, recorded together once all are known. */
+    private final class ClaimedBatch {
+
+        private final DeliveryJournal.Batch journal;
+        private final ConcurrentLinkedQueue<DeliveryResult> results = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger remaining;
+
+        ClaimedBatch(DeliveryJournal.Batch journal, int size) {
+            this.journal = journal;
+            this.remaining = new AtomicInteger(size);
+        }
+
+        DeliveryJournal.Batch journal() {
+            return journal;
+        }
+
+        void finish(DeliveryResult result) {
+            results.add(result);
+            if (remaining.decrementAndGet() == 0) {
+                complete(journal, results);
+            }
         }
     }
 
@@ -278,14 +337,19 @@ class BroadcastSender implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        var current = thread;
-        if (current != null) {
-            try {
-                current.join(3_000);
-                batchesInFlight.tryAcquire(BATCHES_IN_FLIGHT, 4, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            for (var loop : new Thread[] {claimer, thread}) {
+                if (loop != null) {
+                    loop.join(3_000);
+                }
             }
+            Claimed left;
+            while ((left = ready.poll()) != null) {
+                left.batch().finish(notSent(left.task())); // claimed, never called: PENDING again
+            }
+            batchesInFlight.tryAcquire(BATCHES_IN_FLIGHT, 4, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         senders.shutdown(); // never shutdownNow: an interrupt inside H2 closes the database
     }
