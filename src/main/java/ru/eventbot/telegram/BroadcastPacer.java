@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 import ru.eventbot.broadcast.BroadcastProperties;
 
 /**
- * Keeps broadcasts within Telegram's limits: a token bucket (Bucket4j) with room for one message, refilled at the
- * configured rate, spaces messages evenly, so no one-second window holds more than the rate (Telegram counts that
- * way, and answers bursts with 429); paid broadcasts have their own, higher rate. A chat gets at most one message
- * per second.
+ * Keeps broadcasts within Telegram's limits. A token bucket (Bucket4j) refilled at the configured rate spaces the
+ * messages evenly, with room for a tenth of a second's worth so that a late wake-up is made up for; a sliding
+ * window over the last {@code rate} sends guarantees that no one-second window holds more than the rate (Telegram
+ * counts that way, and answers bursts with 429). Paid broadcasts have their own, higher rate. A chat gets at most
+ * one message per second.
  */
 @Component
 class BroadcastPacer {
@@ -22,33 +23,69 @@ class BroadcastPacer {
 
     private final Bucket free;
     private final Bucket paid;
+    private final SlidingWindow freeWindow;
+    private final SlidingWindow paidWindow;
     private final ShutdownSignal shutdown;
     private final Map<Long, Long> lastSentToChat = new ConcurrentHashMap<>();
 
     BroadcastPacer(BroadcastProperties properties, ShutdownSignal shutdown) {
         this.free = evenlySpaced(properties.rate());
         this.paid = evenlySpaced(properties.paidRate());
+        this.freeWindow = new SlidingWindow(properties.rate());
+        this.paidWindow = new SlidingWindow(properties.paidRate());
         this.shutdown = shutdown;
     }
 
     private static Bucket evenlySpaced(int perSecond) {
+        var catchUp = Math.max(2, perSecond / 10);
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(1)
-                        .refillGreedy(1, Duration.ofNanos(1_000_000_000L / perSecond)).initialTokens(1).build())
+                .addLimit(Bandwidth.builder().capacity(catchUp)
+                        .refillGreedy(perSecond, Duration.ofSeconds(1)).initialTokens(1).build())
                 .build();
     }
 
-    /** Waits for the next slot; false when the application is stopping. */
-    boolean awaitSlot(boolean paidBroadcast) {
+    /** Waits for the next slot; false when the application is stopping. Called by one thread at a time. */
+    synchronized boolean awaitSlot(boolean paidBroadcast) {
         var bucket = paidBroadcast ? paid : free;
+        var window = paidBroadcast ? paidWindow : freeWindow;
         while (true) {
+            var full = window.nanosUntilRoom(System.nanoTime());
+            if (full > 0) {
+                if (!pause(full)) {
+                    return false;
+                }
+                continue;
+            }
             var probe = bucket.tryConsumeAndReturnRemaining(1);
             if (probe.isConsumed()) {
+                window.record(System.nanoTime());
                 return true;
             }
             if (!pause(probe.getNanosToWaitForRefill())) {
                 return false;
             }
+        }
+    }
+
+    /** The times of the last {@code limit} sends: another may go once the oldest of them is a second old. */
+    private static final class SlidingWindow {
+
+        private final long[] sent;
+        private int oldest;
+        private int count;
+
+        SlidingWindow(int limit) {
+            this.sent = new long[limit];
+        }
+
+        long nanosUntilRoom(long now) {
+            return count < sent.length ? 0 : sent[oldest] + 1_000_000_000L - now;
+        }
+
+        void record(long now) {
+            sent[oldest] = now;
+            oldest = (oldest + 1) % sent.length;
+            count = Math.min(count + 1, sent.length);
         }
     }
 
