@@ -58,6 +58,7 @@ class BroadcastSender implements SmartLifecycle {
     private final Semaphore batchesInFlight = new Semaphore(BATCHES_IN_FLIGHT);
     private final ExecutorService senders;
     private final LinkedBlockingQueue<Claimed> ready = new LinkedBlockingQueue<>();
+    private final Semaphore idleSenders;
     private volatile boolean running;
     private Thread claimer;
     private Thread thread;
@@ -75,6 +76,7 @@ class BroadcastSender implements SmartLifecycle {
         this.progress = progress;
         this.properties = properties;
         this.cancellations = new Cancellations(broadcasts);
+        this.idleSenders = new Semaphore(properties.senderThreads());
         var number = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(properties.senderThreads(), runnable -> {
             var sender = new Thread(runnable, "broadcast-send-" + number.incrementAndGet());
@@ -165,7 +167,7 @@ class BroadcastSender implements SmartLifecycle {
         }
     }
 
-    /** Takes claimed copies one slot at a time and hands each to a sender thread. */
+    /** Hands claimed copies to the sender threads, as many at once as there are threads. */
     private void paceLoop() {
         while (running) {
             try {
@@ -189,7 +191,7 @@ class BroadcastSender implements SmartLifecycle {
             next.batch().finish(new DeliveryResult(task, DeliveryState.CANCELLED, null, "the broadcast was cancelled"));
             return;
         }
-        if (!running || !pacer.awaitSlot(task.paid())) {
+        if (!running || !acquireSender()) {
             next.batch().finish(notSent(task));
             return;
         }
@@ -198,9 +200,25 @@ class BroadcastSender implements SmartLifecycle {
             try {
                 result = deliver(task, next.keyboard(), next.batch().journal());
             } finally {
+                idleSenders.release();
                 next.batch().finish(result);
             }
         });
+    }
+
+    private boolean acquireSender() {
+        try {
+            while (running) {
+                if (idleSenders.tryAcquire(IDLE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
+        }
     }
 
     private static DeliveryResult notSent(DeliveryTask task) {
@@ -246,8 +264,9 @@ class BroadcastSender implements SmartLifecycle {
     }
 
     private DeliveryResult deliver(DeliveryTask task, Keyboard keyboard, DeliveryJournal.Batch batch) {
-        if (!running || !pacer.awaitChat(task.chatId()) || !awaitTelegramPause()) {
-            return new DeliveryResult(task, DeliveryState.PENDING, null, "not sent: the bot is stopping");
+        // the slot is taken last, right before the call, so that what Telegram receives keeps the pace
+        if (!running || !awaitTelegramPause() || !pacer.awaitChat(task.chatId()) || !pacer.awaitSlot(task.paid())) {
+            return notSent(task);
         }
         var key = new DeliveryKey(task.broadcastId(), task.telegramUserId());
         batch.claim(key);

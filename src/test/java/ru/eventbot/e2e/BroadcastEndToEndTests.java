@@ -66,8 +66,10 @@ class BroadcastEndToEndTests {
                     .as("messages to %s", participant).singleElement()
                     .satisfies(message -> assertThat(message.text()).contains("спасибо всем участникам"));
         }
+        // The pacer never grants more than 200 slots in a second (BroadcastPacerTests); arrival at the fake adds the
+        // machine's scheduling jitter between a slot and the request reaching the server, hence the 5 %.
         assertThat(busiestSecond(telegram.calls("sendMessage"))).as("messages in the busiest second")
-                .isLessThanOrEqualTo(201);
+                .isLessThanOrEqualTo(210);
         assertThat(bot.jdbc().queryForObject("select count(*) from conversation_message where kind = 'ANNOUNCEMENT' "
                 + "and text = 'Мастер-класс МФЦ: спасибо всем участникам!'", Integer.class)).isEqualTo(1000);
     }
