@@ -33,10 +33,12 @@ class UpdateProcessor {
     private final OutboundDelivery delivery;
     private final MessageSource messages;
     private final TransactionTemplate transaction;
+    private final FloodGuard floodGuard;
 
     UpdateProcessor(InboundUpdateStore store, IncomingFactory incomingFactory, UpdateRouter router,
                     ParticipantService participants, ConversationService conversations, OutboundDelivery delivery,
-                    MessageSource messages, TransactionTemplate transaction) {
+                    MessageSource messages, TransactionTemplate transaction, FloodGuard floodGuard) {
+        this.floodGuard = floodGuard;
         this.store = store;
         this.incomingFactory = incomingFactory;
         this.router = router;
@@ -103,7 +105,12 @@ class UpdateProcessor {
         }
         var replies = new Replies(in, languageOf(in), messages);
         record(in);
-        router.route(in).ifPresent(handler -> handler.handle(in, replies));
+        var verdict = in.from() == null ? FloodGuard.Verdict.ADMIT : floodGuard.check(in.from().telegramUserId());
+        if (verdict == FloodGuard.Verdict.ADMIT) {
+            router.route(in).ifPresent(handler -> handler.handle(in, replies));
+        } else if (verdict == FloodGuard.Verdict.WARN && in.privateChat() && in.chatId() != null) {
+            replies.send("flood.warning"); // the rest is stored for the organisers, not answered
+        }
         return conversations.queueReplies(replies.all(), stored.updateId());
     }
 
