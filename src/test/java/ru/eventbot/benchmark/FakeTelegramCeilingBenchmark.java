@@ -35,11 +35,17 @@ class FakeTelegramCeilingBenchmark {
             var http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(32, 1, TimeUnit.MINUTES)).build();
             var client = new OkHttpTelegramClient(http, telegram.token(), telegram.telegramUrl());
             var warmupCalls = callFor(client, users, WARMUP);
+            var cpu = CpuMeter.start();
             var calls = callFor(client, users, RUN);
+            var used = cpu.stop();
             System.out.printf("[benchmark] Harness warm-up (not measured): %,d sendMessage calls in %d s%n",
                     warmupCalls, WARMUP.toSeconds());
             System.out.printf("[benchmark] Harness ceiling: %,d sendMessage calls/s (TelegramBots client -> fake Bot "
                     + "API, 8 threads, nothing else running)%n", calls / RUN.toSeconds());
+            System.out.printf("[benchmark] Harness CPU: %.0f us per call, of which the fake's HTTP threads %.0f us "
+                    + "(2 cores, nothing else running: at most %,.0f calls/s)%n", used.microsPerUpdate(calls),
+                    used.fakeMicrosPerUpdate(calls), 2e6 / used.microsPerUpdate(calls));
+            System.out.printf("[benchmark] Harness CPU by thread group: %s (us per call)%n", used.breakdown(calls));
             telegram.assertNoValidationErrors();
         }
     }

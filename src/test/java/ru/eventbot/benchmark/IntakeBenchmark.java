@@ -26,7 +26,7 @@ import ru.eventbot.testsupport.telegram.FakeUser;
  * that nothing was lost or doubled; the figures are for people (docs/benchmarks.md). Run with
  * {@code ./mvnw -Pbenchmark verify}; sizes can be changed with -Dbenchmark.updates, -Dbenchmark.chats,
  * -Dbenchmark.rate, -Dbenchmark.seconds and -Dbenchmark.warmup.updates (handled first, not measured, but checked
- * like the rest).
+ * like the rest). -Dbenchmark.jfr=file.jfr records the burst alone with Flight Recorder's profiling settings.
  */
 class IntakeBenchmark {
 
@@ -66,8 +66,12 @@ class IntakeBenchmark {
                 for (int i = 0; i < UPDATES; i++) {
                     users.get(i % CHATS).sends("Сообщение номер " + i);
                 }
+                var recording = BurstRecording.startIfAsked();
+                var cpu = CpuMeter.start();
                 telegram.releaseUpdates();
                 clock.awaitReplies(UPDATES, Duration.ofMinutes(5));
+                var burstCpu = cpu.stop();
+                recording.stop();
                 var burst = clock.summary();
                 var firstPollMillis = (clock.firstServed.get() - startedAt) / 1_000_000;
 
@@ -81,8 +85,15 @@ class IntakeBenchmark {
                 var total = WARMUP + UPDATES + steadyUpdates;
                 var stored = bot.jdbc().queryForObject("select count(*) from inbound_update where status = 'HANDLED'",
                         Integer.class);
-                var sent = bot.jdbc().queryForObject("select count(*) from conversation_message "
-                        + "where direction = 'OUT' and delivery_status = 'SENT'", Integer.class);
+                // A reply reaches Telegram a moment before its outcome is recorded.
+                var sent = 0;
+                for (var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); ; Thread.sleep(50)) {
+                    sent = bot.jdbc().queryForObject("select count(*) from conversation_message "
+                            + "where direction = 'OUT' and delivery_status = 'SENT'", Integer.class);
+                    if (sent >= total || System.nanoTime() > deadline) {
+                        break;
+                    }
+                }
                 var received = bot.jdbc().queryForObject("select count(*) from conversation_message "
                         + "where direction = 'IN'", Integer.class);
                 System.gc();
@@ -97,6 +108,10 @@ class IntakeBenchmark {
                         burst.perSecond());
                 report("  latency p50 / p99     %d ms / %d ms (served -> reply, includes queueing)",
                         burst.p50Millis(), burst.p99Millis());
+                report("  CPU of this JVM       %.0f us per update, of which the fake Telegram's HTTP threads %.0f us "
+                        + "(2 cores, nothing else running: at most %,.0f updates/s)", burstCpu.microsPerUpdate(UPDATES),
+                        burstCpu.fakeMicrosPerUpdate(UPDATES), 2e6 / burstCpu.microsPerUpdate(UPDATES));
+                report("  CPU by thread group   %s (us per update)", burstCpu.breakdown(UPDATES));
                 report("Steady: %d updates/s offered for %d s", STEADY_RATE, STEADY_SECONDS);
                 report("  throughput            %,.0f updates/s", steady.perSecond());
                 report("  latency p50 / p99     %.1f ms / %.1f ms", steady.p50Micros() / 1000.0,
