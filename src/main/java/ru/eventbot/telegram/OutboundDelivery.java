@@ -46,34 +46,38 @@ class OutboundDelivery {
     }
 
     /**
-     * A lane's replies, in order: each claimed in the lane's journal right before its call, all outcomes recorded
-     * in one batch afterwards, then the journal emptied. If the process dies meanwhile, the journal names exactly
-     * the messages that may have gone out; the others are still PENDING and go out after the restart.
+     * A lane's replies, each chat's in order: each claimed in the lane's journal right before its call and its
+     * outcome journaled right after it. Returns the outcomes, which the lane records in the database later (with
+     * its next batch) before emptying the journal. If the process dies meanwhile, the journal names exactly the
+     * messages that may have gone out; the others are still PENDING and go out after the restart.
      */
-    void deliverAll(List<OutboxMessage> messages, ClaimJournal.ClaimLog journal) {
+    List<DeliveryOutcome> sendAll(List<OutboxMessage> messages, ClaimJournal.ClaimLog journal) {
         var byChat = new LinkedHashMap<Long, List<OutboxMessage>>();
         messages.forEach(m -> byChat.computeIfAbsent(m.chatId(), chat -> new ArrayList<>()).add(m));
         var outcomes = new ConcurrentLinkedQueue<DeliveryOutcome>();
-        try {
-            if (byChat.size() == 1) {
-                sendInOrder(messages, journal, outcomes);
-            } else {
-                // Different chats go out concurrently, each chat's messages in order.
-                CompletableFuture.allOf(byChat.values().stream()
-                        .map(chat -> CompletableFuture.runAsync(() -> sendInOrder(chat, journal, outcomes), senders))
-                        .toArray(CompletableFuture[]::new)).join();
-            }
-        } finally {
-            conversations.recordOutcomes(List.copyOf(outcomes));
+        if (byChat.size() == 1) {
+            sendInOrder(messages, journal, outcomes);
+        } else {
+            // Different chats go out concurrently, each chat's messages in order.
+            CompletableFuture.allOf(byChat.values().stream()
+                    .map(chat -> CompletableFuture.runAsync(() -> sendInOrder(chat, journal, outcomes), senders))
+                    .toArray(CompletableFuture[]::new)).join();
         }
-        journal.clear();
+        return List.copyOf(outcomes);
     }
 
     private void sendInOrder(List<OutboxMessage> messages, ClaimJournal.ClaimLog journal,
                              Collection<DeliveryOutcome> outcomes) {
         for (var message : messages) {
             journal.claim(message.id());
-            var outcome = send(message);
+            DeliveryOutcome outcome;
+            try {
+                outcome = send(message);
+            } catch (RuntimeException e) {
+                // Its outcome must not be lost: the journal is emptied once the lane's outcomes are recorded.
+                log.error("Sending message {} failed unexpectedly; it is not sent again", message.id(), e);
+                outcome = DeliveryOutcome.uncertain(message.id(), e.toString());
+            }
             journal.done(message.id(), outcome.status());
             outcomes.add(outcome);
         }

@@ -1,6 +1,7 @@
 package ru.eventbot.telegram;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import ru.eventbot.conversation.DeliveryOutcome;
 
 /**
  * Hands stored updates to lanes: one thread per lane, the lane chosen by chat, so one chat's updates are handled
@@ -113,6 +115,7 @@ class UpdateDispatcher {
         @Override
         public void run() {
             var batch = new ArrayList<StoredUpdate>(LANE_BATCH);
+            List<DeliveryOutcome> unrecorded = List.of();
             while (!(stopping && queue.isEmpty())) {
                 try {
                     var first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -121,7 +124,12 @@ class UpdateDispatcher {
                     }
                     batch.add(first);
                     queue.drainTo(batch, LANE_BATCH - 1);
-                    processor.process(batch, claims);
+                    unrecorded = processor.process(batch, claims, unrecorded);
+                    if (queue.isEmpty() && !unrecorded.isEmpty()) {
+                        // nothing to take them along: record them now rather than when the next update comes
+                        processor.record(unrecorded, claims);
+                        unrecorded = List.of();
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

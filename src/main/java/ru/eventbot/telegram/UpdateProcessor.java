@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.eventbot.conversation.ConversationService;
+import ru.eventbot.conversation.DeliveryOutcome;
 import ru.eventbot.conversation.InboundMessage;
 import ru.eventbot.conversation.OutboxMessage;
 import ru.eventbot.participant.Language;
@@ -51,15 +52,17 @@ class UpdateProcessor {
      * Handles a lane's batch in one transaction (one commit for many updates is what makes intake fast), then
      * sends the replies. If any handler throws, the batch is rolled back and each update is handled on its own,
      * so one bad update fails alone.
+     *
+     * <p>The outcomes of the lane's previous sends ({@code unrecorded}, still named in its journal) are recorded in
+     * the same transaction, which spares a commit per batch; once it commits the journal is emptied. Returns the
+     * outcomes of this batch's sends, for the next call or {@link #record}.
      */
-    void process(List<StoredUpdate> batch, ClaimJournal.ClaimLog journal) {
-        if (batch.size() == 1) {
-            deliver(handleAlone(batch.get(0)), journal);
-            return;
-        }
-        List<OutboxMessage> toSend;
+    List<DeliveryOutcome> process(List<StoredUpdate> batch, ClaimJournal.ClaimLog journal,
+                                  List<DeliveryOutcome> unrecorded) {
+        List<OutboxMessage> toSend = null;
         try {
             toSend = transaction.execute(status -> {
+                conversations.recordOutcomes(unrecorded);
                 var replies = new ArrayList<OutboxMessage>(batch.size());
                 for (var stored : batch) {
                     replies.addAll(handleInTransaction(stored, incomingFactory.from(stored.updateId(), stored.update())));
@@ -67,17 +70,23 @@ class UpdateProcessor {
                 return replies;
             });
         } catch (RuntimeException e) {
-            log.debug("A batch of {} updates failed; handling them one by one", batch.size(), e);
-            batch.forEach(stored -> deliver(handleAlone(stored), journal));
-            return;
+            log.debug("A batch of {} update(s) failed; handling them one by one", batch.size(), e);
         }
-        deliver(toSend, journal);
+        if (toSend == null) {
+            conversations.recordOutcomes(unrecorded);
+            toSend = new ArrayList<>();
+            for (var stored : batch) {
+                toSend.addAll(handleAlone(stored));
+            }
+        }
+        journal.clear();
+        return toSend.isEmpty() ? List.of() : delivery.sendAll(toSend, journal);
     }
 
-    private void deliver(List<OutboxMessage> toSend, ClaimJournal.ClaimLog journal) {
-        if (!toSend.isEmpty()) {
-            delivery.deliverAll(toSend, journal);
-        }
+    /** Records outcomes that no batch took along (the lane is idle), then empties the journal that names them. */
+    void record(List<DeliveryOutcome> unrecorded, ClaimJournal.ClaimLog journal) {
+        conversations.recordOutcomes(unrecorded);
+        journal.clear();
     }
 
     private List<OutboxMessage> handleAlone(StoredUpdate stored) {
