@@ -17,9 +17,9 @@ import ru.eventbot.participant.ParticipantService;
 
 /**
  * Handles one stored update exactly once: in one transaction it marks the update handled, stores what came in,
- * lets the handler work and stores its replies already claimed for sending; only after the commit are the replies
- * sent. If the handler throws, the update is marked FAILED (never retried), the message is still kept for the
- * organisers, and the participant gets a kind apology.
+ * lets the handler work and stores its replies PENDING; only after the commit does the lane send them. If the
+ * handler throws, the update is marked FAILED (never retried), the message is still kept for the organisers, and
+ * the participant gets a kind apology.
  */
 @Component
 class UpdateProcessor {
@@ -31,37 +31,32 @@ class UpdateProcessor {
     private final UpdateRouter router;
     private final ParticipantService participants;
     private final ConversationService conversations;
-    private final OutboundDelivery delivery;
     private final MessageSource messages;
     private final TransactionTemplate transaction;
 
     UpdateProcessor(InboundUpdateStore store, IncomingFactory incomingFactory, UpdateRouter router,
-                    ParticipantService participants, ConversationService conversations, OutboundDelivery delivery,
-                    MessageSource messages, TransactionTemplate transaction) {
+                    ParticipantService participants, ConversationService conversations, MessageSource messages,
+                    TransactionTemplate transaction) {
         this.store = store;
         this.incomingFactory = incomingFactory;
         this.router = router;
         this.participants = participants;
         this.conversations = conversations;
-        this.delivery = delivery;
         this.messages = messages;
         this.transaction = transaction;
     }
 
     /**
-     * Handles a lane's batch in one transaction (one commit for many updates is what makes intake fast), then
-     * sends the replies. If any handler throws, the batch is rolled back and each update is handled on its own,
-     * so one bad update fails alone.
+     * Handles a lane's batch in one transaction (one commit for many updates is what makes intake fast) and
+     * returns the replies to send once it has committed. If any handler throws, the batch is rolled back and each
+     * update is handled on its own, so one bad update fails alone.
      *
-     * <p>The outcomes of the lane's previous sends ({@code unrecorded}, still named in its journal) are recorded in
-     * the same transaction, which spares a commit per batch; once it commits the journal is emptied. Returns the
-     * outcomes of this batch's sends, for the next call or {@link #record}.
+     * <p>The outcomes of the lane's earlier sends ({@code unrecorded}, still named in its journal) are recorded in
+     * the same transaction, which spares a commit per batch.
      */
-    List<DeliveryOutcome> process(List<StoredUpdate> batch, ClaimJournal.ClaimLog journal,
-                                  List<DeliveryOutcome> unrecorded) {
-        List<OutboxMessage> toSend = null;
+    List<OutboxMessage> handle(List<StoredUpdate> batch, List<DeliveryOutcome> unrecorded) {
         try {
-            toSend = transaction.execute(status -> {
+            return transaction.execute(status -> {
                 conversations.recordOutcomes(unrecorded);
                 var replies = new ArrayList<OutboxMessage>(batch.size());
                 for (var stored : batch) {
@@ -72,21 +67,17 @@ class UpdateProcessor {
         } catch (RuntimeException e) {
             log.debug("A batch of {} update(s) failed; handling them one by one", batch.size(), e);
         }
-        if (toSend == null) {
-            conversations.recordOutcomes(unrecorded);
-            toSend = new ArrayList<>();
-            for (var stored : batch) {
-                toSend.addAll(handleAlone(stored));
-            }
+        conversations.recordOutcomes(unrecorded);
+        var replies = new ArrayList<OutboxMessage>();
+        for (var stored : batch) {
+            replies.addAll(handleAlone(stored));
         }
-        journal.clear();
-        return toSend.isEmpty() ? List.of() : delivery.sendAll(toSend, journal);
+        return replies;
     }
 
-    /** Records outcomes that no batch took along (the lane is idle), then empties the journal that names them. */
-    void record(List<DeliveryOutcome> unrecorded, ClaimJournal.ClaimLog journal) {
+    /** Records outcomes that no batch took along (the lane is idle). */
+    void record(List<DeliveryOutcome> unrecorded) {
         conversations.recordOutcomes(unrecorded);
-        journal.clear();
     }
 
     private List<OutboxMessage> handleAlone(StoredUpdate stored) {
