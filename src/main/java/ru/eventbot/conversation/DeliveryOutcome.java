@@ -16,6 +16,11 @@ public record DeliveryOutcome(long messageId, DeliveryStatus status, Long telegr
         return new DeliveryOutcome(messageId, DeliveryStatus.PENDING, null, why);
     }
 
+    /** The call may or may not have reached Telegram: never sent again. */
+    public static DeliveryOutcome uncertain(long messageId, String error) {
+        return new DeliveryOutcome(messageId, DeliveryStatus.UNCERTAIN, null, error);
+    }
+
     public static DeliveryOutcome blocked(long messageId) {
         return new DeliveryOutcome(messageId, DeliveryStatus.BLOCKED, null, "bot was blocked by the user");
     }

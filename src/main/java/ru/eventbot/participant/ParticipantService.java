@@ -2,23 +2,29 @@ package ru.eventbot.participant;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 @Transactional
 public class ParticipantService {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantService.class);
+    private static final int MAX_CACHED = 100_000;
 
     private final ParticipantRepository participants;
     private final ParticipantProperties properties;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final Map<Long, TelegramProfile> stored = new ConcurrentHashMap<>();
 
     ParticipantService(ParticipantRepository participants, ParticipantProperties properties, Clock clock,
                        org.springframework.jdbc.core.JdbcTemplate jdbc,
@@ -32,9 +38,14 @@ public class ParticipantService {
 
     /**
      * Remembers whoever writes to the bot, subscribed or not, so their conversation has an owner. Called for every
-     * update, so the common case (known, unchanged) is one indexed read without the ORM.
+     * update, so the common case (known, unchanged) costs no database round trip: profiles known to be stored are
+     * cached, each entered only once its transaction has committed. Only {@link #recordContact} writes these
+     * fields; whatever deletes a participant or changes them otherwise must {@link #evict} them too.
      */
     public void touch(TelegramProfile profile) {
+        if (profile.equals(stored.get(profile.telegramUserId()))) {
+            return;
+        }
         var known = jdbc.query("select first_name, last_name, username, language from participant "
                         + "where telegram_user_id = ?",
                 (rs, n) -> java.util.Objects.equals(rs.getString(1), profile.firstName())
@@ -44,12 +55,43 @@ public class ParticipantService {
                 profile.telegramUserId());
         if (known.isEmpty() || !known.get(0)) {
             recordContact(profile);
+        } else {
+            rememberOnCommit(profile);
         }
+    }
+
+    /** Drops a participant from the cache of stored profiles (see {@link #touch}), now and after the commit. */
+    public void evict(long telegramUserId) {
+        stored.remove(telegramUserId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    stored.remove(telegramUserId); // after whatever this transaction's touch() put there
+                }
+            });
+        }
+    }
+
+    private void rememberOnCommit(TelegramProfile profile) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (stored.size() >= MAX_CACHED) {
+                    stored.clear(); // crude, but bounded; the busy ones come back with their next update
+                }
+                stored.put(profile.telegramUserId(), profile);
+            }
+        });
     }
 
     /** Remembers whoever writes to the bot and returns them, their profile as Telegram last reported it. */
     public Participant recordContact(TelegramProfile profile) {
         var now = clock.instant();
+        rememberOnCommit(profile);
         return participants.findByTelegramUserId(profile.telegramUserId())
                 .map(existing -> {
                     existing.refreshProfile(profile, now);
@@ -96,6 +138,7 @@ public class ParticipantService {
         var anonymousId = -java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         events.publishEvent(new ParticipantForgotten(telegramUserId, anonymousId));
         participants.findByTelegramUserId(telegramUserId).ifPresent(participants::delete);
+        evict(telegramUserId);
         log.info("A participant was forgotten at their request");
     }
 

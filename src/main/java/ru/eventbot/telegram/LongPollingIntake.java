@@ -87,17 +87,18 @@ class LongPollingIntake implements SmartLifecycle {
             }
             var reserved = BATCH;
             try {
-                var updates = polling.client().execute(GetUpdates.builder()
+                var received = polling.client().getUpdates(GetUpdates.builder()
                         .offset(offset)
                         .limit(BATCH)
                         .timeout((int) properties.pollTimeout().toSeconds())
                         .allowedUpdates(UpdateType.ALLOWED_UPDATES)
                         .build());
                 failures = 0;
-                if (updates.isEmpty()) {
+                if (received.isEmpty()) {
                     continue;
                 }
-                var fresh = store.storeNew(updates, null);
+                var updates = received.stream().map(ReceivedUpdate::update).toList();
+                var fresh = store.storeNew(updates, received.stream().map(ReceivedUpdate::json).toList());
                 offset = nextOffset(updates);
                 for (var update : fresh) {
                     dispatcher.dispatch(update);

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,34 +49,43 @@ class OutboundDelivery {
     }
 
     /**
-     * A lane's replies, in order: each claimed in the lane's journal right before its call, all outcomes recorded
-     * in one batch afterwards, then the journal emptied. If the process dies meanwhile, the journal names exactly
+     * A batch's replies, different chats concurrently and each chat's in order: each claimed in the journal right
+     * before its call and its outcome journaled right after it. Completes with the outcomes, which the lane records
+     * in the database later, before emptying the journal. If the process dies meanwhile, the journal names exactly
      * the messages that may have gone out; the others are still PENDING and go out after the restart.
      */
-    void deliverAll(List<OutboxMessage> messages, ClaimJournal.ClaimLog journal) {
+    CompletableFuture<List<DeliveryOutcome>> sendAll(List<OutboxMessage> messages, ClaimJournal.ClaimLog journal) {
         var byChat = new LinkedHashMap<Long, List<OutboxMessage>>();
         messages.forEach(m -> byChat.computeIfAbsent(m.chatId(), chat -> new ArrayList<>()).add(m));
         var outcomes = new ConcurrentLinkedQueue<DeliveryOutcome>();
-        try {
-            if (byChat.size() == 1) {
-                sendInOrder(messages, journal, outcomes);
-            } else {
-                // Different chats go out concurrently, each chat's messages in order.
-                CompletableFuture.allOf(byChat.values().stream()
-                        .map(chat -> CompletableFuture.runAsync(() -> sendInOrder(chat, journal, outcomes), senders))
-                        .toArray(CompletableFuture[]::new)).join();
+        var chats = byChat.values().stream()
+                .map(chat -> CompletableFuture.runAsync(() -> sendInOrder(chat, journal, outcomes), senders))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(chats).handle((done, failure) -> {
+            var settled = new ArrayList<>(outcomes);
+            if (failure != null) {
+                // Only the journal can fail here; a message without an outcome may have been claimed.
+                log.error("Sending replies failed; those without an outcome are marked UNCERTAIN", failure);
+                var known = settled.stream().map(DeliveryOutcome::messageId).collect(Collectors.toSet());
+                messages.stream().filter(m -> !known.contains(m.id()))
+                        .forEach(m -> settled.add(DeliveryOutcome.uncertain(m.id(), failure.toString())));
             }
-        } finally {
-            conversations.recordOutcomes(List.copyOf(outcomes));
-        }
-        journal.clear();
+            return settled;
+        });
     }
 
     private void sendInOrder(List<OutboxMessage> messages, ClaimJournal.ClaimLog journal,
                              Collection<DeliveryOutcome> outcomes) {
         for (var message : messages) {
             journal.claim(message.id());
-            var outcome = send(message);
+            DeliveryOutcome outcome;
+            try {
+                outcome = send(message);
+            } catch (RuntimeException e) {
+                // Its outcome must not be lost: the journal is emptied once the lane's outcomes are recorded.
+                log.error("Sending message {} failed unexpectedly; it is not sent again", message.id(), e);
+                outcome = DeliveryOutcome.uncertain(message.id(), e.toString());
+            }
             journal.done(message.id(), outcome.status());
             outcomes.add(outcome);
         }

@@ -1,10 +1,9 @@
 package ru.eventbot.telegram;
 
 import okhttp3.OkHttpClient;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** The client that runs getUpdates long polls; {@link #cancelAll()} ends a poll at once on shutdown. */
-record PollingClient(TelegramClient client, OkHttpClient http) {
+record PollingClient(SynchronousTelegramClient client, OkHttpClient http) {
 
     void cancelAll() {
         http.dispatcher().cancelAll();

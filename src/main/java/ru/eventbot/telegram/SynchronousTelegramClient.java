@@ -1,8 +1,12 @@
 package ru.eventbot.telegram;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -11,6 +15,8 @@ import okhttp3.RequestBody;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -42,6 +48,61 @@ class SynchronousTelegramClient extends OkHttpTelegramClient {
     @Override
     public <T extends Serializable, Method extends BotApiMethod<T>> T execute(Method method)
             throws TelegramApiException {
+        return method.deserializeResponse(call(method));
+    }
+
+    /**
+     * getUpdates, keeping each update's JSON as Telegram sent it, so that storing an update does not write it
+     * again from the objects. Any answer but a plain successful one is left to the library, which throws.
+     */
+    List<ReceivedUpdate> getUpdates(GetUpdates method) throws TelegramApiException {
+        var body = call(method);
+        var parsed = parseUpdates(mapper, body);
+        if (parsed.isPresent()) {
+            return parsed.get();
+        }
+        var updates = new ArrayList<ReceivedUpdate>();
+        for (var update : method.deserializeResponse(body)) {
+            updates.add(new ReceivedUpdate(update, write(update)));
+        }
+        return updates;
+    }
+
+    /** The updates of a successful getUpdates answer, each with its own slice of the body; empty otherwise. */
+    static Optional<List<ReceivedUpdate>> parseUpdates(ObjectMapper mapper, String body) {
+        try (var parser = mapper.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            var ok = false;
+            List<ReceivedUpdate> updates = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                var field = parser.currentName();
+                var value = parser.nextToken();
+                if (field.equals("ok")) {
+                    ok = value == JsonToken.VALUE_TRUE;
+                } else if (field.equals("result") && value == JsonToken.START_ARRAY) {
+                    updates = new ArrayList<>();
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        var start = (int) parser.currentTokenLocation().getCharOffset();
+                        var update = mapper.readValue(parser, Update.class);
+                        var end = (int) parser.currentLocation().getCharOffset();
+                        updates.add(new ReceivedUpdate(update, body.substring(start, end)));
+                    }
+                    if (parser.currentToken() != JsonToken.END_ARRAY) {
+                        return Optional.empty();
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return ok && updates != null ? Optional.of(updates) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // the library's own parsing says what is wrong
+        }
+    }
+
+    private String call(BotApiMethod<?> method) throws TelegramApiException {
         if (method == null) {
             throw new TelegramApiException("Parameter method can not be null");
         }
@@ -53,10 +114,18 @@ class SynchronousTelegramClient extends OkHttpTelegramClient {
                     .build();
             try (var response = http.newCall(request).execute()) {
                 var body = response.body();
-                return method.deserializeResponse(body == null ? "" : body.string());
+                return body == null ? "" : body.string();
             }
         } catch (IOException e) {
             throw new TelegramApiException("Unable to execute " + method.getMethod() + " method", e);
+        }
+    }
+
+    private String write(Update update) throws TelegramApiException {
+        try {
+            return mapper.writeValueAsString(update);
+        } catch (IOException e) {
+            throw new TelegramApiException("Unable to write an update as JSON", e);
         }
     }
 }

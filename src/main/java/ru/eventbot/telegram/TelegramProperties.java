@@ -14,7 +14,8 @@ import ru.eventbot.MissingBotTokenException;
  * @param webhookUrl    public URL Telegram posts updates to ({@code TELEGRAM_WEBHOOK_URL})
  * @param webhookSecret value of {@code X-Telegram-Bot-Api-Secret-Token} ({@code TELEGRAM_WEBHOOK_SECRET})
  * @param pollTimeout   how long one getUpdates long poll waits on Telegram's side
- * @param handlerLanes  updates are handled in order within a chat and concurrently across this many lanes
+ * @param handlerLanes  updates are handled in order within a chat and concurrently across this many lanes; a lane's
+ *                      work is mostly CPU in the database, so about one per core: fewer, larger transactions
  * @param maxInFlight   at most this many taken but unhandled updates are held in memory (backpressure)
  * @param senderThreads calls to Telegram in flight at once for replies (a batch's chats go concurrently)
  */
@@ -26,7 +27,7 @@ public record TelegramProperties(
         String webhookUrl,
         String webhookSecret,
         @DefaultValue("50s") Duration pollTimeout,
-        @DefaultValue("8") int handlerLanes,
+        @DefaultValue("2") int handlerLanes,
         @DefaultValue("2000") int maxInFlight,
         @DefaultValue("32") int senderThreads) {
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Hands stored updates to lanes: one thread per lane, the lane chosen by chat, so one chat's updates are handled
  * in order while different chats go concurrently. A lane takes what has queued up for it (up to
- * {@link #LANE_BATCH}) and handles it in one transaction, which is what makes the durable intake fast.
+ * {@link #LANE_BATCH}) and handles it in one transaction, which is what makes the durable intake fast; it handles
+ * its next batch while the replies of the previous one are being sent ({@link LaneOutbox}).
  * A semaphore bounds how many taken-but-unhandled updates are held in memory; intake waits for room instead of
  * queueing without bound (the rest stay with Telegram, or stored in the database, until there is room).
  */
@@ -28,10 +29,13 @@ class UpdateDispatcher {
     private volatile boolean accepting = true;
 
     private final ClaimJournal journal;
+    private final OutboundDelivery delivery;
 
-    UpdateDispatcher(UpdateProcessor processor, TelegramProperties properties, ClaimJournal journal) {
+    UpdateDispatcher(UpdateProcessor processor, TelegramProperties properties, ClaimJournal journal,
+                     OutboundDelivery delivery) {
         this.processor = processor;
         this.journal = journal;
+        this.delivery = delivery;
         this.room = new Semaphore(properties.maxInFlight());
         this.lanes = new Lane[properties.handlerLanes()];
         for (int i = 0; i < lanes.length; i++) {
@@ -99,12 +103,12 @@ class UpdateDispatcher {
     private final class Lane implements Runnable {
 
         private final BlockingQueue<StoredUpdate> queue = new LinkedBlockingQueue<>();
-        private final ClaimJournal.ClaimLog claims;
+        private final LaneOutbox outbox;
         private final Thread thread;
         private volatile boolean stopping;
 
         Lane(int number) {
-            claims = journal.open("lane-" + number);
+            outbox = new LaneOutbox(delivery, journal, "lane-" + number);
             thread = new Thread(this, "update-lane-" + number);
             thread.setDaemon(true);
             thread.start();
@@ -115,22 +119,51 @@ class UpdateDispatcher {
             var batch = new ArrayList<StoredUpdate>(LANE_BATCH);
             while (!(stopping && queue.isEmpty())) {
                 try {
-                    var first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    var first = queue.poll();
                     if (first == null) {
-                        continue;
+                        settle(); // nothing more to take along: finish sending, record the outcomes now
+                        first = queue.poll(100, TimeUnit.MILLISECONDS);
+                        if (first == null) {
+                            continue;
+                        }
                     }
                     batch.add(first);
                     queue.drainTo(batch, LANE_BATCH - 1);
-                    processor.process(batch, claims);
+                    var replies = processor.handle(batch, outbox.unrecorded());
+                    outbox.recorded();
+                    outbox.send(replies);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException e) {
                     log.error("Updates escaped their handlers' error handling", e);
+                    pauseAfterError();
                 } finally {
                     room.release(batch.size());
                     batch.clear();
                 }
+            }
+            try {
+                settle();
+            } catch (RuntimeException e) {
+                log.error("Could not record what became of the last replies; the journal keeps it for the next start",
+                        e);
+            }
+        }
+
+        private void settle() {
+            if (outbox.busy()) {
+                outbox.finish();
+                processor.record(outbox.unrecorded());
+                outbox.recorded();
+            }
+        }
+
+        private void pauseAfterError() {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.eventbot.conversation.ConversationService;
+import ru.eventbot.conversation.DeliveryOutcome;
 import ru.eventbot.conversation.InboundMessage;
 import ru.eventbot.conversation.OutboxMessage;
 import ru.eventbot.participant.Language;
@@ -16,9 +17,9 @@ import ru.eventbot.participant.ParticipantService;
 
 /**
  * Handles one stored update exactly once: in one transaction it marks the update handled, stores what came in,
- * lets the handler work and stores its replies already claimed for sending; only after the commit are the replies
- * sent. If the handler throws, the update is marked FAILED (never retried), the message is still kept for the
- * organisers, and the participant gets a kind apology.
+ * lets the handler work and stores its replies PENDING; only after the commit does the lane send them. If the
+ * handler throws, the update is marked FAILED (never retried), the message is still kept for the organisers, and
+ * the participant gets a kind apology.
  */
 @Component
 class UpdateProcessor {
@@ -30,38 +31,35 @@ class UpdateProcessor {
     private final UpdateRouter router;
     private final ParticipantService participants;
     private final ConversationService conversations;
-    private final OutboundDelivery delivery;
     private final MessageSource messages;
     private final TransactionTemplate transaction;
     private final FloodGuard floodGuard;
 
     UpdateProcessor(InboundUpdateStore store, IncomingFactory incomingFactory, UpdateRouter router,
-                    ParticipantService participants, ConversationService conversations, OutboundDelivery delivery,
-                    MessageSource messages, TransactionTemplate transaction, FloodGuard floodGuard) {
+                    ParticipantService participants, ConversationService conversations, MessageSource messages,
+                    TransactionTemplate transaction, FloodGuard floodGuard) {
         this.floodGuard = floodGuard;
         this.store = store;
         this.incomingFactory = incomingFactory;
         this.router = router;
         this.participants = participants;
         this.conversations = conversations;
-        this.delivery = delivery;
         this.messages = messages;
         this.transaction = transaction;
     }
 
     /**
-     * Handles a lane's batch in one transaction (one commit for many updates is what makes intake fast), then
-     * sends the replies. If any handler throws, the batch is rolled back and each update is handled on its own,
-     * so one bad update fails alone.
+     * Handles a lane's batch in one transaction (one commit for many updates is what makes intake fast) and
+     * returns the replies to send once it has committed. If any handler throws, the batch is rolled back and each
+     * update is handled on its own, so one bad update fails alone.
+     *
+     * <p>The outcomes of the lane's earlier sends ({@code unrecorded}, still named in its journal) are recorded in
+     * the same transaction, which spares a commit per batch.
      */
-    void process(List<StoredUpdate> batch, ClaimJournal.ClaimLog journal) {
-        if (batch.size() == 1) {
-            deliver(handleAlone(batch.get(0)), journal);
-            return;
-        }
-        List<OutboxMessage> toSend;
+    List<OutboxMessage> handle(List<StoredUpdate> batch, List<DeliveryOutcome> unrecorded) {
         try {
-            toSend = transaction.execute(status -> {
+            return transaction.execute(status -> {
+                conversations.recordOutcomes(unrecorded);
                 var replies = new ArrayList<OutboxMessage>(batch.size());
                 for (var stored : batch) {
                     replies.addAll(handleInTransaction(stored, incomingFactory.from(stored.updateId(), stored.update())));
@@ -69,17 +67,19 @@ class UpdateProcessor {
                 return replies;
             });
         } catch (RuntimeException e) {
-            log.debug("A batch of {} updates failed; handling them one by one", batch.size(), e);
-            batch.forEach(stored -> deliver(handleAlone(stored), journal));
-            return;
+            log.debug("A batch of {} update(s) failed; handling them one by one", batch.size(), e);
         }
-        deliver(toSend, journal);
+        conversations.recordOutcomes(unrecorded);
+        var replies = new ArrayList<OutboxMessage>();
+        for (var stored : batch) {
+            replies.addAll(handleAlone(stored));
+        }
+        return replies;
     }
 
-    private void deliver(List<OutboxMessage> toSend, ClaimJournal.ClaimLog journal) {
-        if (!toSend.isEmpty()) {
-            delivery.deliverAll(toSend, journal);
-        }
+    /** Records outcomes that no batch took along (the lane is idle). */
+    void record(List<DeliveryOutcome> unrecorded) {
+        conversations.recordOutcomes(unrecorded);
     }
 
     private List<OutboxMessage> handleAlone(StoredUpdate stored) {

@@ -11,6 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.eventbot.MutableClock;
 import ru.eventbot.PersistenceSliceConfiguration;
 
@@ -216,6 +220,34 @@ class ParticipantServiceTests {
         // then
         assertThat(all).extracting(Participant::getTelegramUserId).containsExactly(3L, 1L, 2L);
         assertThat(all).extracting(Participant::displayName).containsExactly("Третий", "Первый", "@second");
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aContactRolledBackIsNotTakenForStoredAndAChangedProfileIsStillStored(
+            @Autowired PlatformTransactionManager transactions) {
+        var transaction = new TransactionTemplate(transactions);
+        var ksenia = new TelegramProfile(2002, 2002, "Ксения", "Садовская", null, "ru");
+        try {
+            // given: her first update's transaction rolled back
+            transaction.executeWithoutResult(status -> {
+                participants.touch(ksenia);
+                status.setRollbackOnly();
+            });
+            // when
+            transaction.executeWithoutResult(status -> participants.touch(ksenia));
+            transaction.executeWithoutResult(status -> participants.touch(ksenia));
+            var renamed = new TelegramProfile(2002, 2002, "Ksenia", "Sadovskaya", "ksenia", "en");
+            transaction.executeWithoutResult(status -> participants.touch(renamed));
+            // then
+            assertThat(repository.findByTelegramUserId(2002)).get().satisfies(participant -> {
+                assertThat(participant.getFirstName()).isEqualTo("Ksenia");
+                assertThat(participant.getLanguage()).isEqualTo(Language.EN);
+            });
+        } finally {
+            transaction.executeWithoutResult(status -> repository.deleteAll());
+            participants.evict(2002);
+        }
     }
 
     private void flushAndClear() {

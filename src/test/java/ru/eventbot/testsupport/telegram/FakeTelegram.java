@@ -493,6 +493,18 @@ public final class FakeTelegram implements AutoCloseable {
         return updates.pendingCount();
     }
 
+    /**
+     * While held, updates are queued but not served: long polls wait as if there were none (a benchmark queues a
+     * burst this way while the bot is running). {@link #releaseUpdates()} serves them again.
+     */
+    public void holdUpdates() {
+        updates.hold(true);
+    }
+
+    public void releaseUpdates() {
+        updates.hold(false);
+    }
+
     public Optional<String> webhookUrl() {
         return updates.webhookStatus().config().map(UpdateQueue.WebhookConfig::url);
     }

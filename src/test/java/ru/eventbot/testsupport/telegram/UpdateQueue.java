@@ -51,6 +51,7 @@ final class UpdateQueue {
     private Instant lastWebhookErrorDate;
     private String lastWebhookErrorMessage;
     private boolean closed;
+    private boolean held;
 
     UpdateQueue(ObjectMapper mapper, long firstUpdateId, boolean overlappingPollsConflict) {
         this.mapper = mapper;
@@ -133,7 +134,7 @@ final class UpdateQueue {
                 }
                 List<StoredUpdate> result = new ArrayList<>();
                 for (StoredUpdate update : pending) {
-                    if (result.size() >= max) {
+                    if (held || result.size() >= max) {
                         break;
                     }
                     if (isAllowed(update.type(), allowedUpdates)) {
@@ -276,6 +277,16 @@ final class UpdateQueue {
         lock.lock();
         try {
             return List.copyOf(allowedUpdatesHistory);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void hold(boolean hold) {
+        lock.lock();
+        try {
+            held = hold;
+            changed.signalAll();
         } finally {
             lock.unlock();
         }

@@ -1,0 +1,50 @@
+package ru.eventbot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class SynchronousTelegramClientTests {
+
+    private static final String FIRST = "{\"update_id\":100000001,\"message\":{\"message_id\":1,\"date\":1764115200,"
+            + "\"chat\":{\"id\":7000000001,\"type\":\"private\",\"first_name\":\"Таисия\"},"
+            + "\"from\":{\"id\":7000000001,\"is_bot\":false,\"first_name\":\"Таисия\",\"language_code\":\"ru\"},"
+            + "\"text\":\"Пришлите, пожалуйста, презентацию \\\"Таисии\\\" } ] {\"}}";
+    private static final String SECOND = "{ \"update_id\" : 100000002, \"edited_message\" : { \"message_id\" : 1, "
+            + "\"date\" : 1764115200, \"edit_date\" : 1764115300, \"chat\" : { \"id\" : 7000000001, \"type\" : "
+            + "\"private\" }, \"text\" : \"slides\", \"some_future_field\" : [1, {\"a\": []}] } }";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void keepsEachUpdateAsTelegramSentIt() {
+        var body = "{\"ok\":true,\"result\":[" + FIRST + " ,\n " + SECOND + "]}";
+
+        var updates = SynchronousTelegramClient.parseUpdates(mapper, body).orElseThrow();
+
+        assertThat(updates).extracting(ReceivedUpdate::json).containsExactly(FIRST, SECOND);
+        assertThat(updates.get(0).update().getMessage().getText()).isEqualTo("Пришлите, пожалуйста, презентацию "
+                + "\"Таисии\" } ] {");
+        assertThat(updates.get(1).update().getUpdateId()).isEqualTo(100000002);
+        assertThat(updates.get(1).update().getEditedMessage().getText()).isEqualTo("slides");
+    }
+
+    @Test
+    void readsTheEnvelopeInAnyOrder() {
+        var body = "{\"result\":[" + FIRST + "],\"ok\":true}";
+
+        assertThat(SynchronousTelegramClient.parseUpdates(mapper, body).orElseThrow()).hasSize(1);
+        assertThat(SynchronousTelegramClient.parseUpdates(mapper, "{\"ok\":true,\"result\":[]}").orElseThrow())
+                .isEmpty();
+    }
+
+    @Test
+    void leavesEverythingElseToTheLibrary() {
+        assertThat(SynchronousTelegramClient.parseUpdates(mapper, "{\"ok\":false,\"error_code\":409,"
+                + "\"description\":\"Conflict\"}")).isEmpty();
+        assertThat(SynchronousTelegramClient.parseUpdates(mapper, "<html>502 Bad Gateway</html>")).isEmpty();
+        assertThat(SynchronousTelegramClient.parseUpdates(mapper, "{\"ok\":true,\"result\":[" + FIRST)).isEmpty();
+        assertThat(SynchronousTelegramClient.parseUpdates(mapper, "")).isEmpty();
+    }
+}
