@@ -49,8 +49,9 @@ class IntakeBenchmark {
                 users.get(i % CHATS).sends("Разогрев " + i);
             }
             var startedAt = System.nanoTime();
+            // a benchmark floods the bot by design: no flood control
             var settings = new java.util.HashMap<String, Object>(Map.of("logging.level.ru.eventbot", "WARN",
-                    "eventbot.flood.messages", "1000000") // a benchmark floods by design);
+                    "eventbot.flood.messages", "1000000"));
             // e.g. -Dbenchmark.property=eventbot.telegram.handler-lanes=16 to compare settings
             var extra = System.getProperty("benchmark.property");
             if (extra != null && extra.contains("=")) {
