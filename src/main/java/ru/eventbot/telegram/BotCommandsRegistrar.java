@@ -15,7 +15,7 @@ import ru.eventbot.participant.Language;
 class BotCommandsRegistrar {
 
     private static final Logger log = LoggerFactory.getLogger(BotCommandsRegistrar.class);
-    static final List<String> COMMANDS = List.of("start", "events", "help", "stop");
+    static final List<String> COMMANDS = List.of("start", "events", "materials", "help", "stop");
 
     private final TelegramGateway gateway;
     private final MessageSource messages;

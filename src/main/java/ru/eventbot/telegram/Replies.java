@@ -52,6 +52,13 @@ final class Replies {
         outgoing.add(OutgoingMessage.formatted(incoming.telegramUserId(), incoming.chatId(), text, entities, keyboard));
     }
 
+    /** Sends a material's file as a document with {@code caption} under it. */
+    void sendDocument(long materialId, String caption, Keyboard keyboard) {
+        requireChat();
+        outgoing.add(OutgoingMessage.document(incoming.telegramUserId(), incoming.chatId(), caption, materialId,
+                keyboard));
+    }
+
     /** Changes the text and keyboard of the bot's message that was pressed (a list page, a card). */
     void editPressed(String text, Keyboard keyboard) {
         requireChat();
