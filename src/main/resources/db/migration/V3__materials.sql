@@ -39,3 +39,35 @@ create table material_request (
 );
 create sequence material_request_seq start with 1 increment by 50;
 create index ix_material_request_status on material_request (status);
+
+-- A participant's e-mail address for materials: confirmed by a one-time code (only its hash is kept) before
+-- anything is sent to it; step is where the conversation about it stands (ADDRESS, CODE or NONE).
+create table material_mail_address (
+    telegram_user_id     bigint        not null primary key,
+    address              varchar(254),
+    confirmed            boolean       not null,
+    step                 varchar(16)   not null,
+    code_hash            varchar(64),
+    code_expires_at      timestamp with time zone,
+    attempts             int           not null,
+    pending_material_id  bigint,
+    updated_at           timestamp with time zone not null
+);
+
+-- One e-mail to send: a confirmation code or a material. PENDING until the mail server took it; a failure keeps
+-- it PENDING with the error, and it is tried again at the next start.
+create table material_mail (
+    id                bigint        not null primary key,
+    telegram_user_id  bigint        not null,
+    address           varchar(254)  not null,
+    language          varchar(8)    not null,
+    kind              varchar(16)   not null,
+    material_id       bigint        references material (id),
+    code              varchar(16),
+    status            varchar(16)   not null,
+    attempts          int           not null,
+    error             varchar(1000),
+    created_at        timestamp with time zone not null,
+    sent_at           timestamp with time zone
+);
+create sequence material_mail_seq start with 1 increment by 50;

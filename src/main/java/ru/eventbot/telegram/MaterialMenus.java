@@ -2,11 +2,13 @@ package ru.eventbot.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import ru.eventbot.conversation.Button;
 import ru.eventbot.conversation.Keyboard;
 import ru.eventbot.material.Material;
 import ru.eventbot.material.MaterialCaptions;
+import ru.eventbot.material.MaterialMailService;
 import ru.eventbot.material.MaterialService;
 
 /**
@@ -22,10 +24,15 @@ class MaterialMenus {
 
     private final MaterialService materials;
     private final MaterialCaptions captions;
+    private final MaterialMailService mail;
+    private final MessageSource messages;
 
-    MaterialMenus(MaterialService materials, MaterialCaptions captions) {
+    MaterialMenus(MaterialService materials, MaterialCaptions captions, MaterialMailService mail,
+                  MessageSource messages) {
         this.materials = materials;
         this.captions = captions;
+        this.mail = mail;
+        this.messages = messages;
     }
 
     /** {@code /materials}: the events that have materials, or a line saying there are none yet. */
@@ -55,7 +62,12 @@ class MaterialMenus {
         replies.send(new Keyboard(rows), key, args);
     }
 
+    /** The file with its caption, and ✉️ to get it by e-mail when a mail server is configured. */
     void sendMaterial(Replies replies, Material material) {
-        replies.sendDocument(material.getId(), captions.caption(material, replies.language()), Keyboard.none());
+        var keyboard = mail.isAvailable()
+                ? Keyboard.of(new Button(messages.getMessage("material.button.mail", null, replies.language().locale()),
+                        MaterialMailHandler.PREFIX + material.getId()))
+                : Keyboard.none();
+        replies.sendDocument(material.getId(), captions.caption(material, replies.language()), keyboard);
     }
 }

@@ -104,6 +104,7 @@ class MaterialEndToEndTests {
                 .contains("Мастер-класс «Как работают люди в МФЦ»");
         assertThat(document.document()).hasValueSatisfying(file -> assertThat(file.fileName()).isEqualTo("Люди МФЦ.pdf"));
         assertThat(document.documentBytes()).isEqualTo(slides);
+        assertThat(document.buttonLabels()).as("no ✉️ without a mail server").isEmpty();
         assertThat(again.documentBytes()).isEqualTo(slides);
         assertThat(telegram.uploadCount() - uploadsBefore).isEqualTo(1);
         assertThat(telegram.fileReuseCount()).isPositive();
