@@ -98,6 +98,18 @@ public class ConversationService {
         return message;
     }
 
+    /**
+     * Messages the bot sends on its own, outside update handling (a material a participant waited for): stored
+     * PENDING in the caller's transaction and delivered after commit; a restart in between sends them at start.
+     */
+    public void queueNotices(List<OutgoingMessage> outgoing) {
+        var now = clock.instant();
+        var rows = outgoing.stream().map(out -> ConversationMessage.outbound(out, OutboxPayload.of(out).toJson(json),
+                null, DeliveryStatus.PENDING, now)).toList();
+        log(rows);
+        rows.forEach(row -> events.publishEvent(new OutgoingMessageQueued(row.getId())));
+    }
+
     private boolean wroteSince(long telegramUserId, java.time.Instant since) {
         return since == null || messages.existsByTelegramUserIdAndDirectionAndCreatedAtAfter(telegramUserId,
                 Direction.IN, since);
@@ -220,6 +232,7 @@ public class ConversationService {
 
     private static OutboxMessage toOutbox(ConversationMessage message, OutboxPayload payload) {
         return new OutboxMessage(message.getId(), message.getTelegramUserId(), message.getChatId(), message.getKind(),
-                message.getText(), payload.keyboard(), payload.callbackQueryId(), payload.editMessageId(), payload.entities());
+                message.getText(), payload.keyboard(), payload.callbackQueryId(), payload.editMessageId(), payload.entities(),
+                payload.documentId());
     }
 }

@@ -12,5 +12,7 @@ public enum MessageKind {
     /** A participant's copy of a broadcast: an announcement, a reminder or a change notice. */
     ANNOUNCEMENT,
     /** The bot changed one of its messages in place (a like count, a page of a list, a progress bar). */
-    BOT_EDIT
+    BOT_EDIT,
+    /** A stored file the bot sent as a document (a material), its caption as the text. */
+    BOT_DOCUMENT
 }

@@ -4,10 +4,10 @@ import java.util.List;
 
 /** An outgoing message claimed for sending, with everything the gateway needs to send it. */
 public record OutboxMessage(long id, Long telegramUserId, long chatId, MessageKind kind, String text, Keyboard keyboard,
-                            String callbackQueryId, Long editMessageId, List<TextEntity> entities) {
+                            String callbackQueryId, Long editMessageId, List<TextEntity> entities, Long documentId) {
 
     public OutboxMessage(long id, Long telegramUserId, long chatId, MessageKind kind, String text, Keyboard keyboard,
                          String callbackQueryId) {
-        this(id, telegramUserId, chatId, kind, text, keyboard, callbackQueryId, null, List.of());
+        this(id, telegramUserId, chatId, kind, text, keyboard, callbackQueryId, null, List.of(), null);
     }
 }

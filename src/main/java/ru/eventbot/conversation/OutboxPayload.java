@@ -4,15 +4,17 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The parts of an outgoing message that are not plain columns, kept as JSON in {@code payload}. */
-record OutboxPayload(Keyboard keyboard, String callbackQueryId, Long editMessageId, List<TextEntity> entities) {
+record OutboxPayload(Keyboard keyboard, String callbackQueryId, Long editMessageId, List<TextEntity> entities,
+                     Long documentId) {
 
     static OutboxPayload of(OutgoingMessage out) {
-        return new OutboxPayload(out.keyboard(), out.callbackQueryId(), out.editMessageId(), out.entities());
+        return new OutboxPayload(out.keyboard(), out.callbackQueryId(), out.editMessageId(), out.entities(),
+                out.documentId());
     }
 
     String toJson(JsonMapper json) {
         if ((keyboard == null || keyboard.isEmpty()) && callbackQueryId == null && editMessageId == null
-                && (entities == null || entities.isEmpty())) {
+                && (entities == null || entities.isEmpty()) && documentId == null) {
             return null;
         }
         return json.writeValueAsString(this);
@@ -20,11 +22,11 @@ record OutboxPayload(Keyboard keyboard, String callbackQueryId, Long editMessage
 
     static OutboxPayload fromJson(JsonMapper json, String payload) {
         if (payload == null || payload.isBlank()) {
-            return new OutboxPayload(Keyboard.none(), null, null, List.of());
+            return new OutboxPayload(Keyboard.none(), null, null, List.of(), null);
         }
         var parsed = json.readValue(payload, OutboxPayload.class);
         return new OutboxPayload(parsed.keyboard() == null ? Keyboard.none() : parsed.keyboard(),
                 parsed.callbackQueryId(), parsed.editMessageId(),
-                parsed.entities() == null ? List.of() : parsed.entities());
+                parsed.entities() == null ? List.of() : parsed.entities(), parsed.documentId());
     }
 }

@@ -5,14 +5,16 @@ import java.util.List;
 /**
  * Something the bot is to send: a text with an optional keyboard and formatting, the answer to a button press
  * ({@link MessageKind#CALLBACK_ANSWER}, with the callback query id), or a change to one of its own messages
- * ({@link MessageKind#BOT_EDIT}: new text and keyboard, or only a new keyboard when the text is null).
+ * ({@link MessageKind#BOT_EDIT}: new text and keyboard, or only a new keyboard when the text is null), or a
+ * stored file sent as a document ({@link MessageKind#BOT_DOCUMENT}: the text is its caption, {@code documentId} the
+ * material whose file it is).
  */
 public record OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind, String text, Keyboard keyboard,
-                              String callbackQueryId, Long editMessageId, List<TextEntity> entities) {
+                              String callbackQueryId, Long editMessageId, List<TextEntity> entities, Long documentId) {
 
     public OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind, String text, Keyboard keyboard,
                            String callbackQueryId) {
-        this(telegramUserId, chatId, kind, text, keyboard, callbackQueryId, null, List.of());
+        this(telegramUserId, chatId, kind, text, keyboard, callbackQueryId, null, List.of(), null);
     }
 
     public static OutgoingMessage text(Long telegramUserId, long chatId, String text, Keyboard keyboard) {
@@ -22,7 +24,7 @@ public record OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind
     public static OutgoingMessage formatted(Long telegramUserId, long chatId, String text, List<TextEntity> entities,
                                             Keyboard keyboard) {
         return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_MESSAGE, text, keyboard, null, null,
-                entities == null ? List.of() : entities);
+                entities == null ? List.of() : entities, null);
     }
 
     public static OutgoingMessage callbackAnswer(Long telegramUserId, long chatId, String callbackQueryId, String text) {
@@ -33,6 +35,13 @@ public record OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind
     /** Replaces the text and keyboard of the bot's message {@code messageId}, or only its keyboard if text is null. */
     public static OutgoingMessage edit(Long telegramUserId, long chatId, long messageId, String text, Keyboard keyboard) {
         return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_EDIT, text, keyboard, null, messageId,
-                List.of());
+                List.of(), null);
+    }
+
+    /** A stored file (the material {@code documentId}) sent as a document with {@code caption} under it. */
+    public static OutgoingMessage document(Long telegramUserId, long chatId, String caption, long documentId,
+                                           Keyboard keyboard) {
+        return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_DOCUMENT, caption, keyboard, null, null,
+                List.of(), documentId);
     }
 }

@@ -18,7 +18,8 @@ import ru.eventbot.participant.Language;
 class BotCommandsRegistrar {
 
     private static final Logger log = LoggerFactory.getLogger(BotCommandsRegistrar.class);
-    static final List<String> COMMANDS = List.of("start", "events", "feedback", "help", "stop", "forget");
+    static final List<String> COMMANDS = List.of("start", "events", "materials", "feedback", "help", "stop",
+            "forget");
 
     static final List<String> ORGANISER_COMMANDS = List.of("announce", "stats");
 

@@ -32,11 +32,12 @@ class OutboundDelivery {
     private final TelegramGateway gateway;
     private final ConversationService conversations;
     private final ParticipantService participants;
+    private final DocumentSender documents;
 
     private final ExecutorService senders;
 
     OutboundDelivery(TelegramGateway gateway, ConversationService conversations, ParticipantService participants,
-                     TelegramProperties properties) {
+                     DocumentSender documents, TelegramProperties properties) {
         var number = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(properties.senderThreads(), runnable -> {
             var thread = new Thread(runnable, "telegram-send-" + number.incrementAndGet());
@@ -46,6 +47,7 @@ class OutboundDelivery {
         this.gateway = gateway;
         this.conversations = conversations;
         this.participants = participants;
+        this.documents = documents;
     }
 
     /**
@@ -111,6 +113,11 @@ class OutboundDelivery {
         }
         if (message.kind() == MessageKind.BOT_EDIT) {
             return edit(message);
+        }
+        if (message.kind() == MessageKind.BOT_DOCUMENT) {
+            var result = documents.send(message);
+            return outcomeOf(message, result,
+                    result.value() == null ? null : result.value().getMessageId().longValue());
         }
         var send = SendMessage.builder()
                 .chatId(message.chatId())

@@ -53,6 +53,13 @@ final class Replies {
         outgoing.add(OutgoingMessage.formatted(incoming.telegramUserId(), incoming.chatId(), text, entities, keyboard));
     }
 
+    /** Sends a material's file as a document with {@code caption} under it. */
+    void sendDocument(long materialId, String caption, Keyboard keyboard) {
+        requireChat();
+        outgoing.add(OutgoingMessage.document(incoming.telegramUserId(), incoming.chatId(), caption, materialId,
+                keyboard));
+    }
+
     /** Changes the text and keyboard of the bot's message that was pressed (a list page, a card). */
     void editPressed(String text, Keyboard keyboard) {
         requireChat();
@@ -108,7 +115,8 @@ final class Replies {
     List<OutgoingMessage> all() {
         if (ownerForgotten) {
             return outgoing.stream().map(out -> new OutgoingMessage(null, out.chatId(), out.kind(), out.text(),
-                    out.keyboard(), out.callbackQueryId(), out.editMessageId(), out.entities())).toList();
+                    out.keyboard(), out.callbackQueryId(), out.editMessageId(), out.entities(), out.documentId()))
+                    .toList();
         }
         return List.copyOf(outgoing);
     }

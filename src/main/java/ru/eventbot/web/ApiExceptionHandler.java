@@ -14,6 +14,10 @@ import ru.eventbot.conversation.ParticipantNotFoundException;
 import ru.eventbot.event.EventNotFoundException;
 import ru.eventbot.event.InvalidEventException;
 import ru.eventbot.conversation.ParticipantUnreachableException;
+import ru.eventbot.material.InvalidMaterialException;
+import ru.eventbot.material.MaterialNotFoundException;
+import ru.eventbot.material.MaterialTooLargeException;
+import ru.eventbot.material.UnacceptableFileTypeException;
 
 /** Every API error as problem+json (RFC 9457); Spring MVC's own errors come from the base class. */
 @RestControllerAdvice
@@ -32,15 +36,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({EventNotFoundException.class, BroadcastNotFoundException.class,
-            ru.eventbot.feedback.CommentNotFoundException.class})
+            ru.eventbot.feedback.CommentNotFoundException.class, MaterialNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler({InvalidEventException.class, InvalidBroadcastException.class})
+    @ExceptionHandler({InvalidEventException.class, InvalidBroadcastException.class, InvalidMaterialException.class})
     ProblemDetail invalid(RuntimeException e) {
         log.info("API request refused: {}", e.getMessage());
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(MaterialTooLargeException.class)
+    ProblemDetail tooLarge(MaterialTooLargeException e) {
+        log.info("Material refused: {}", e.getMessage());
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "File too large", e.getMessage());
+    }
+
+    @ExceptionHandler(UnacceptableFileTypeException.class)
+    ProblemDetail unacceptableType(UnacceptableFileTypeException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a document", e.getMessage());
     }
 
     @ExceptionHandler(BroadcastFinishedException.class)

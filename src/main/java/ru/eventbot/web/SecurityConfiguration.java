@@ -25,6 +25,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(webhookPath).permitAll()
                         .requestMatchers("/error").permitAll()
+                        // signed, expiring links e-mailed to participants (MaterialFileController)
+                        .requestMatchers("/files/materials/**").permitAll()
                         .requestMatchers("/api/**").hasRole("ORGANISER")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint).realmName(ProblemAuthenticationEntryPoint.REALM))

@@ -46,6 +46,8 @@ public final class RunningBot implements AutoCloseable {
         properties.put("eventbot.telegram.gateway.first-backoff", "50ms");
         properties.put("eventbot.telegram.gateway.max-backoff", "400ms");
         properties.put("eventbot.data-dir", dataDir.toString());
+        // the search index on disk in the data folder, as in production (the build keeps slices' indexes in memory)
+        properties.put("spring.jpa.properties.hibernate.search.backend.directory.type", "local-filesystem");
         properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("eventbot") + ";DB_CLOSE_ON_EXIT=FALSE;"
                 + System.getProperty("eventbot.test.h2-options", "WRITE_DELAY=0"));
         properties.put("eventbot.account.admin-username", ADMIN);
@@ -127,6 +129,28 @@ public final class RunningBot implements AutoCloseable {
         return send(authorized(HttpRequest.newBuilder(url(path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody))));
+    }
+
+    /** A multipart/form-data POST: text fields, and a file part named {@code file} unless {@code fileName} is null. */
+    public ApiResponse postMultipart(String path, Map<String, String> fields, String fileName, byte[] content) {
+        var boundary = "eventbot-" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n"));
+        if (fileName != null) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(content);
+            write(body, "\r\n");
+        }
+        write(body, "--" + boundary + "--\r\n");
+        return send(authorized(HttpRequest.newBuilder(url(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
+    }
+
+    private static void write(java.io.ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
     public ApiResponse send(HttpRequest.Builder request) {

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import ru.eventbot.conversation.ConversationService;
+import ru.eventbot.material.MaterialRequests;
+import ru.eventbot.material.MaterialService;
 import ru.eventbot.participant.ParticipantService;
 
 /**
@@ -19,8 +21,10 @@ import ru.eventbot.participant.ParticipantService;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@WebMvcTest({ParticipantController.class, ConversationController.class})
+@WebMvcTest({ParticipantController.class, ConversationController.class, MaterialController.class,
+        MaterialRequestController.class})
 @Import(WebSliceConfiguration.class)
-@MockitoBean(types = {ParticipantService.class, ConversationService.class, UserDetailsService.class})
+@MockitoBean(types = {ParticipantService.class, ConversationService.class, MaterialService.class,
+        MaterialRequests.class, UserDetailsService.class})
 @interface OrganiserApiSliceTest {
 }

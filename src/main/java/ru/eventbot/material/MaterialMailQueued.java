@@ -1,0 +1,5 @@
+package ru.eventbot.material;
+
+/** An e-mail waits to be sent once its transaction commits. */
+public record MaterialMailQueued(long mailId) {
+}

@@ -1,0 +1,83 @@
+package ru.eventbot.telegram;
+
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import ru.eventbot.conversation.OutboxMessage;
+import ru.eventbot.material.MaterialService;
+import ru.eventbot.material.MaterialService.MaterialDocument;
+
+/**
+ * Sends a material as a document. The first time its bytes go to Telegram they are uploaded and the
+ * {@code file_id} Telegram returns is stored; every later delivery, of this material or of any with the same bytes,
+ * sends that id. Deliveries of one file are serialised until it has an id, so concurrent first deliveries upload it
+ * once.
+ */
+@Component
+class DocumentSender {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentSender.class);
+    private static final int STRIPES = 64;
+
+    private final TelegramGateway gateway;
+    private final MaterialService materials;
+    private final Object[] uploadLocks = new Object[STRIPES];
+
+    DocumentSender(TelegramGateway gateway, MaterialService materials) {
+        this.gateway = gateway;
+        this.materials = materials;
+        for (int i = 0; i < STRIPES; i++) {
+            uploadLocks[i] = new Object();
+        }
+    }
+
+    GatewayResult<Message> send(OutboxMessage message) {
+        var document = materials.document(message.documentId()).orElse(null);
+        if (document == null) {
+            log.warn("Message {} is to carry material {}, which is gone", message.id(), message.documentId());
+            return GatewayResult.failed("material " + message.documentId() + " no longer exists");
+        }
+        if (document.telegramFileId() != null) {
+            return sendById(message, document.telegramFileId());
+        }
+        synchronized (uploadLocks[Math.floorMod(document.sha256().hashCode(), STRIPES)]) {
+            var current = materials.document(document.materialId()).orElse(document);
+            if (current.telegramFileId() != null) {
+                return sendById(message, current.telegramFileId());
+            }
+            return upload(message, current);
+        }
+    }
+
+    private GatewayResult<Message> sendById(OutboxMessage message, String fileId) {
+        return call(message, new InputFile(fileId));
+    }
+
+    private GatewayResult<Message> upload(OutboxMessage message, MaterialDocument document) {
+        if (!Files.isReadable(document.path())) {
+            log.error("The file of material {} is missing at {}", document.materialId(), document.path());
+            return GatewayResult.failed("the file of material " + document.materialId() + " is missing");
+        }
+        // A file, not a stream: the gateway may have to send it again after a network error.
+        var result = call(message, new InputFile(document.path().toFile(), document.fileName()));
+        var sent = result.value();
+        if (result.isDone() && sent != null && sent.getDocument() != null) {
+            materials.rememberTelegramFileId(document.materialId(), sent.getDocument().getFileId());
+        }
+        return result;
+    }
+
+    private GatewayResult<Message> call(OutboxMessage message, InputFile file) {
+        var send = SendDocument.builder()
+                .chatId(message.chatId())
+                .document(file)
+                .caption(message.text())
+                .replyMarkup(Keyboards.toMarkup(message.keyboard()))
+                .build();
+        return gateway.call("sendDocument", client -> client.execute(send));
+    }
+}
