@@ -11,7 +11,7 @@ import ru.eventbot.broadcast.BroadcastProperties;
 
 /**
  * Keeps broadcasts within Telegram's limits. A token bucket (Bucket4j) refilled at the configured rate spaces the
- * messages evenly, with room for a tenth of a second's worth so that a late wake-up is made up for; a sliding
+ * messages evenly, with room for a twentieth of a second's worth so that a late wake-up is made up for; a sliding
  * window over the last {@code rate} sends guarantees that no one-second window holds more than the rate (Telegram
  * counts that way, and answers bursts with 429). Paid broadcasts have their own, higher rate. A chat gets at most
  * one message per second.
@@ -37,7 +37,7 @@ class BroadcastPacer {
     }
 
     private static Bucket evenlySpaced(int perSecond) {
-        var catchUp = Math.max(2, perSecond / 10);
+        var catchUp = Math.max(2, perSecond / 20);
         return Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(catchUp)
                         .refillGreedy(perSecond, Duration.ofSeconds(1)).initialTokens(1).build())

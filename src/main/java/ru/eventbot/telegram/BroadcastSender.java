@@ -54,6 +54,7 @@ class BroadcastSender implements SmartLifecycle {
     private final BroadcastProgressReporter progress;
     private final BroadcastProperties properties;
     private final FeedbackService feedback;
+    private final RecentCopies recentCopies;
     private final Cancellations cancellations;
     private final Semaphore batchesInFlight = new Semaphore(BATCHES_IN_FLIGHT);
     private final ExecutorService senders;
@@ -65,7 +66,8 @@ class BroadcastSender implements SmartLifecycle {
 
     BroadcastSender(BroadcastService broadcasts, TelegramGateway gateway, BroadcastPacer pacer, DeliveryJournal journal,
                     EventButtons buttons, ParticipantService participants, BroadcastProgressReporter progress,
-                    BroadcastProperties properties, FeedbackService feedback) {
+                    BroadcastProperties properties, FeedbackService feedback, RecentCopies recentCopies) {
+        this.recentCopies = recentCopies;
         this.feedback = feedback;
         this.broadcasts = broadcasts;
         this.gateway = gateway;
@@ -279,8 +281,13 @@ class BroadcastSender implements SmartLifecycle {
                 .build();
         var result = gateway.call(message);
         var outcome = switch (result.outcome()) {
-            case DONE -> new DeliveryResult(task, DeliveryState.SENT,
-                    result.value() == null ? null : result.value().getMessageId().longValue(), null);
+            case DONE -> {
+                var messageId = result.value() == null ? null : result.value().getMessageId().longValue();
+                if (messageId != null && task.eventId() != null) {
+                    recentCopies.sent(task.chatId(), messageId, task.eventId());
+                }
+                yield new DeliveryResult(task, DeliveryState.SENT, messageId, null);
+            }
             case BLOCKED -> {
                 participants.markBlocked(task.telegramUserId());
                 yield new DeliveryResult(task, DeliveryState.BLOCKED, null, result.error());
@@ -310,6 +317,8 @@ class BroadcastSender implements SmartLifecycle {
     private void complete(DeliveryJournal.Batch batch, ConcurrentLinkedQueue<DeliveryResult> results) {
         try {
             broadcasts.record(List.copyOf(results));
+            results.stream().filter(result -> result.telegramMessageId() != null)
+                    .forEach(result -> recentCopies.recorded(result.task().chatId(), result.telegramMessageId()));
             batch.discard();
         } catch (RuntimeException e) {
             // The journal stays: at the next start it settles these copies.

@@ -22,8 +22,11 @@ class ReactionLikeHandler implements UpdateHandler {
     private final FeedbackService feedback;
     private final BroadcastService broadcasts;
     private final ConversationService conversations;
+    private final RecentCopies recentCopies;
 
-    ReactionLikeHandler(FeedbackService feedback, BroadcastService broadcasts, ConversationService conversations) {
+    ReactionLikeHandler(FeedbackService feedback, BroadcastService broadcasts, ConversationService conversations,
+                        RecentCopies recentCopies) {
+        this.recentCopies = recentCopies;
         this.feedback = feedback;
         this.broadcasts = broadcasts;
         this.conversations = conversations;
@@ -47,7 +50,9 @@ class ReactionLikeHandler implements UpdateHandler {
     }
 
     private Optional<Long> eventOf(long chatId, long messageId) {
-        return broadcasts.eventOfCopy(chatId, messageId).or(() -> conversations.keyboardOf(chatId, messageId)
+        return recentCopies.eventOf(chatId, messageId)
+                .or(() -> broadcasts.eventOfCopy(chatId, messageId))
+                .or(() -> conversations.keyboardOf(chatId, messageId)
                 .flatMap(keyboard -> keyboard.rows().stream().flatMap(java.util.List::stream)
                         .map(button -> EventCallback.parse(button.data()))
                         .flatMap(Optional::stream)
