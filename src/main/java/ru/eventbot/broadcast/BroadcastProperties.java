@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BroadcastProperties(@DefaultValue("25") int rate,
                                   @DefaultValue("1000") int paidRate,
                                   @DefaultValue("48") int senderThreads,
-                                  @DefaultValue("100") int batchSize,
+                                  @DefaultValue("500") int batchSize,
                                   @DefaultValue("2s") Duration progressInterval,
                                   @DefaultValue("5s") Duration checkInterval) {
 

@@ -195,30 +195,32 @@ public class BroadcastService {
     }
 
     /**
-     * Claims PENDING copies of the oldest broadcast that has any (SENDING from now on), locking them so that
-     * another instance on the same database skips them: up to {@code limit}, or {@code paidLimit} for a paid one.
+     * Claims PENDING copies of the oldest broadcast that has any (SENDING from now on, marked with this claim's id):
+     * up to {@code limit}, or {@code paidLimit} for a paid one. Another claimer on the same database cannot take
+     * the same rows: each row changes from PENDING once.
      */
     public List<DeliveryTask> claim(int limit, int paidLimit) {
         for (var broadcast : sending()) {
-            var rows = jdbc.query("select telegram_user_id, chat_id, language from broadcast_delivery "
-                            + "where broadcast_id = ? and status = 'PENDING' order by telegram_user_id "
-                            + "fetch first ? rows only for update skip locked",
-                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), Language.valueOf(rs.getString(3)).ordinal()},
-                    broadcast.getId(), broadcast.isPaid() ? paidLimit : limit);
-            if (rows.isEmpty()) {
+            var claimId = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+            // one statement marks the batch; "status = 'PENDING'" again outside keeps two claimers from sharing a row
+            var claimed = jdbc.update("update broadcast_delivery set status = 'SENDING', claim_id = ?, updated_at = ? "
+                            + "where broadcast_id = ? and status = 'PENDING' and telegram_user_id in ("
+                            + "select telegram_user_id from broadcast_delivery where broadcast_id = ? "
+                            + "and status = 'PENDING' order by telegram_user_id fetch first ? rows only)",
+                    claimId, Timestamp.from(clock.instant()), broadcast.getId(), broadcast.getId(),
+                    broadcast.isPaid() ? paidLimit : limit);
+            if (claimed == 0) {
                 continue;
             }
-            var now = Timestamp.from(clock.instant());
-            jdbc.batchUpdate("update broadcast_delivery set status = 'SENDING', updated_at = ? "
-                            + "where broadcast_id = ? and telegram_user_id = ?",
-                    rows.stream().map(row -> new Object[] {now, broadcast.getId(), row[0]}).toList());
             var entities = entitiesOf(broadcast);
-            return rows.stream().map(row -> {
-                var language = Language.values()[(int) row[2]];
-                return new DeliveryTask(broadcast.getId(), broadcast.getKind(), row[0], row[1], language,
-                        broadcast.textFor(language),
-                        entities, broadcast.getEventId(), broadcast.isPaid());
-            }).toList();
+            return jdbc.query("select telegram_user_id, chat_id, language from broadcast_delivery "
+                            + "where broadcast_id = ? and status = 'SENDING' and claim_id = ? order by telegram_user_id",
+                    (rs, n) -> {
+                        var language = Language.valueOf(rs.getString(3));
+                        return new DeliveryTask(broadcast.getId(), broadcast.getKind(), rs.getLong(1), rs.getLong(2),
+                                language, broadcast.textFor(language), entities, broadcast.getEventId(),
+                                broadcast.isPaid());
+                    }, broadcast.getId(), claimId);
         }
         return List.of();
     }
