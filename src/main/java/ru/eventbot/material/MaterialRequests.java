@@ -99,6 +99,18 @@ public class MaterialRequests {
         return requests.findAllByOrderByIdAsc();
     }
 
+    /** What participants wait for, most asked first: "3 people are waiting for «таисии»". */
+    @Transactional(readOnly = true)
+    public List<WaitingGroup> waiting() {
+        return requests.countByTerms(MaterialRequestStatus.WAITING).stream()
+                .map(row -> new WaitingGroup((String) row[0], ((Number) row[1]).intValue(), (java.time.Instant) row[2]))
+                .toList();
+    }
+
+    /** Requests waiting for the same words: how many, and since when. */
+    public record WaitingGroup(String words, int waiting, java.time.Instant since) {
+    }
+
     /**
      * A new material against every WAITING request: each that it answers (the same search, over this material) is
      * FULFILLED and the file queued for its participant, with a line saying it is what they asked for.

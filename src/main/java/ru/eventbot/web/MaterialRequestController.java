@@ -21,4 +21,10 @@ class MaterialRequestController {
     List<MaterialRequestView> all() {
         return requests.all().stream().map(MaterialRequestView::of).toList();
     }
+
+    /** What participants are waiting for, grouped by the words they used, most asked first. */
+    @GetMapping("/waiting")
+    List<MaterialRequests.WaitingGroup> waiting() {
+        return requests.waiting();
+    }
 }

@@ -182,6 +182,8 @@ class MaterialEndToEndTests {
         assertThat(alexander.awaitMessage(SOON).text()).contains("пришлю файл, как только его опубликуют");
         assertThat(requestsOf(alexander)).singleElement()
                 .satisfies(request -> assertThat(request.get("status").asText()).isEqualTo("WAITING"));
+        assertThat(bot.get("/api/v1/material-requests/waiting").json().findValuesAsText("words"))
+                .contains("светланы зайцевой");
         // when
         var material = publish(event, "Как работают люди в МФЦ", "Светлана Зайцева", "mfc.pdf", pdf("мфц"));
         // then
@@ -221,6 +223,21 @@ class MaterialEndToEndTests {
         irina.noMoreMessagesWithin(Duration.ofSeconds(2));
         assertThat(requestsOf(irina)).singleElement()
                 .satisfies(request -> assertThat(request.get("status").asText()).isEqualTo("FULFILLED"));
+    }
+
+    @Test
+    void aForgottenParticipantsWaitingRequestGoesWithThem() {
+        // given
+        var nina = startedParticipant("Нина", "Забывчивая", "ru");
+        nina.sends("Пришлите слайды Аркадия Неопубликованного");
+        nina.awaitMessage(SOON);
+        assertThat(requestsOf(nina)).hasSize(1);
+        // when
+        nina.sends("/forget");
+        nina.awaitMessage(SOON).pressButton("🗑");
+        nina.awaitMessage(SOON);
+        // then
+        await().untilAsserted(() -> assertThat(requestsOf(nina)).isEmpty());
     }
 
     private static java.util.List<com.fasterxml.jackson.databind.JsonNode> requestsOf(FakeUser user) {

@@ -101,6 +101,19 @@ class MaterialControllerTests {
                 .andExpect(jsonPath("$[0].createdAt").value("2026-11-20T09:00:00Z"));
     }
 
+    @Test
+    @WithMockUser(roles = "ORGANISER")
+    void countsWhatParticipantsAreWaitingFor() throws Exception {
+        // given
+        given(requests.waiting()).willReturn(List.of(new MaterialRequests.WaitingGroup("таисии", 3, AT)));
+        // when / then
+        mvc.perform(get("/api/v1/material-requests/waiting"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].words").value("таисии"))
+                .andExpect(jsonPath("$[0].waiting").value(3))
+                .andExpect(jsonPath("$[0].since").value("2026-11-20T09:00:00Z"));
+    }
+
     private static Material material() {
         var material = mock(Material.class);
         given(material.getId()).willReturn(5L);
