@@ -202,13 +202,18 @@ public class BroadcastService {
     public List<DeliveryTask> claim(int limit, int paidLimit) {
         for (var broadcast : sending()) {
             var claimId = java.util.concurrent.ThreadLocalRandom.current().nextLong();
-            // one statement marks the batch; "status = 'PENDING'" again outside keeps two claimers from sharing a row
+            // The batch is the PENDING rows up to the n-th recipient in order; one UPDATE marks them with this
+            // claim's id ("status = 'PENDING'" keeps two claimers from sharing a row).
+            var last = jdbc.queryForObject("select max(telegram_user_id) from (select telegram_user_id "
+                            + "from broadcast_delivery where broadcast_id = ? and status = 'PENDING' "
+                            + "order by telegram_user_id fetch first ? rows only) batch", Long.class,
+                    broadcast.getId(), broadcast.isPaid() ? paidLimit : limit);
+            if (last == null) {
+                continue;
+            }
             var claimed = jdbc.update("update broadcast_delivery set status = 'SENDING', claim_id = ?, updated_at = ? "
-                            + "where broadcast_id = ? and status = 'PENDING' and telegram_user_id in ("
-                            + "select telegram_user_id from broadcast_delivery where broadcast_id = ? "
-                            + "and status = 'PENDING' order by telegram_user_id fetch first ? rows only)",
-                    claimId, Timestamp.from(clock.instant()), broadcast.getId(), broadcast.getId(),
-                    broadcast.isPaid() ? paidLimit : limit);
+                            + "where broadcast_id = ? and status = 'PENDING' and telegram_user_id <= ?",
+                    claimId, Timestamp.from(clock.instant()), broadcast.getId(), last);
             if (claimed == 0) {
                 continue;
             }
