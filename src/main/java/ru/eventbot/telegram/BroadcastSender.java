@@ -42,7 +42,7 @@ import ru.eventbot.participant.ParticipantService;
 class BroadcastSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastSender.class);
-    private static final int BATCHES_IN_FLIGHT = 3;
+    private static final int BATCHES_IN_FLIGHT = 6;
     private static final long IDLE_MILLIS = 200;
 
     private final BroadcastService broadcasts;
@@ -154,9 +154,9 @@ class BroadcastSender implements SmartLifecycle {
         }
     }
 
-    /** About half a second of sending, so that a cancel leaves little already claimed. */
+    /** A quarter of a second of sending, so that a cancel leaves little already claimed. */
     private int claimSize(int rate) {
-        return Math.max(1, Math.min(properties.batchSize(), rate / 2));
+        return Math.max(1, Math.min(properties.batchSize(), rate / 4));
     }
 
     private boolean acquireBatchSlot() {
