@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps conversations no longer than {@code EVENTBOT_RETENTION_DAYS} (365 by default): once a day, messages older
- * than that are deleted, and so are the raw updates Telegram delivered then. Messages still waiting to be sent
- * are kept whatever their age.
+ * than that are deleted (the raw updates Telegram delivered then go too, see telegram's UpdateRetention). Messages
+ * still waiting to be sent are kept whatever their age.
  */
 @Component
 class ConversationRetention {
@@ -53,11 +53,8 @@ class ConversationRetention {
         var before = Timestamp.from(clock.instant().minus(Duration.ofDays(properties.days())));
         var messages = jdbc.update("delete from conversation_message where created_at < ? "
                 + "and (delivery_status is null or delivery_status not in ('PENDING', 'SENDING'))", before);
-        var updates = jdbc.update("delete from inbound_update_payload where update_id in (select update_id from "
-                + "inbound_update where received_at < ? and status <> 'RECEIVED')", before);
-        if (messages > 0 || updates > 0) {
-            log.info("Retention: deleted {} messages and {} raw updates older than {} days", messages, updates,
-                    properties.days());
+        if (messages > 0) {
+            log.info("Retention: deleted {} messages older than {} days", messages, properties.days());
         }
         return messages;
     }

@@ -46,7 +46,7 @@ class AnnouncementSteps {
         var language = replies.language();
         var rows = new ArrayList<List<Button>>();
         events.current(0).events().stream().limit(EVENTS_OFFERED).forEach(event -> rows.add(List.of(
-                new Button(event.getTitle().length() > 60 ? event.getTitle().substring(0, 59) + "…" : event.getTitle(),
+                new Button(ButtonLabels.shorten(event.getTitle()),
                         PREFIX + "ev:" + event.getId()))));
         rows.add(List.of(new Button(text(language, "announce.no.event"), PREFIX + "ev:0")));
         rows.add(List.of(cancel(language)));

@@ -19,7 +19,6 @@ class EventCards {
 
     static final String PAGE_PREFIX = "evl:";
     private static final int MAX_TEXT = 4096;
-    private static final int LIST_LABEL = 60;
 
     private final EventService events;
     private final EventDates dates;
@@ -82,7 +81,7 @@ class EventCards {
         var day = DateTimeFormatter.ofPattern("d MMM", language.locale());
         for (var event : current.events()) {
             var label = day.format(event.startsAtLocal()) + " · " + event.getTitle();
-            rows.add(List.of(new Button(label.length() > LIST_LABEL ? label.substring(0, LIST_LABEL - 1) + "…" : label,
+            rows.add(List.of(new Button(ButtonLabels.shorten(label),
                     EventCallback.data(EventCallback.Action.CARD, event.getId()))));
         }
         var paging = new ArrayList<Button>();

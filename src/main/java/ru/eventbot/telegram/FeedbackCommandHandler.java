@@ -49,8 +49,7 @@ class FeedbackCommandHandler implements UpdateHandler {
             replies.send(buttons.ratings(started.get(0).getId()), "feedback.ask", started.get(0).getTitle());
         } else {
             List<List<Button>> rows = started.stream().limit(OFFERED)
-                    .map(event -> List.of(new Button(event.getTitle().length() > 60
-                            ? event.getTitle().substring(0, 59) + "…" : event.getTitle(),
+                    .map(event -> List.of(new Button(ButtonLabels.shorten(event.getTitle()),
                             FeedbackCallback.pick(event.getId()))))
                     .toList();
             replies.send(new Keyboard(rows), "feedback.choose");
