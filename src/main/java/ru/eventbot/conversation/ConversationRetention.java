@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
@@ -14,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps conversations no longer than {@code EVENTBOT_RETENTION_DAYS} (365 by default): once a day, messages older
- * than that are deleted (the raw updates Telegram delivered then go too, see telegram's UpdateRetention). Messages
+ * than that are deleted, and {@link RetentionDue} tells the other modules to do the same with theirs. Messages
  * still waiting to be sent are kept whatever their age.
  */
 @Component
@@ -26,8 +27,11 @@ class ConversationRetention {
     private final RetentionProperties properties;
     private final TaskScheduler scheduler;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ConversationRetention(JdbcTemplate jdbc, RetentionProperties properties, TaskScheduler scheduler, Clock clock) {
+    ConversationRetention(JdbcTemplate jdbc, RetentionProperties properties, TaskScheduler scheduler, Clock clock,
+                          ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.properties = properties;
         this.scheduler = scheduler;
@@ -50,12 +54,14 @@ class ConversationRetention {
 
     @Transactional
     public int purge() {
-        var before = Timestamp.from(clock.instant().minus(Duration.ofDays(properties.days())));
+        var cutoff = clock.instant().minus(Duration.ofDays(properties.days()));
+        var before = Timestamp.from(cutoff);
         var messages = jdbc.update("delete from conversation_message where created_at < ? "
                 + "and (delivery_status is null or delivery_status not in ('PENDING', 'SENDING'))", before);
         if (messages > 0) {
             log.info("Retention: deleted {} messages older than {} days", messages, properties.days());
         }
+        events.publishEvent(new RetentionDue(cutoff));
         return messages;
     }
 }

@@ -33,7 +33,7 @@ class ConversationRetentionTests {
         insert(3, START.minus(Duration.ofDays(366)), "OUT", "PENDING");
         insert(4, START.minus(Duration.ofDays(1)), "IN", null);
         var retention = new ConversationRetention(jdbc, new RetentionProperties(365, Duration.ofDays(1)),
-                new ThreadPoolTaskScheduler(), clock);
+                new ThreadPoolTaskScheduler(), clock, event -> { });
         // when
         var deleted = retention.purge();
         // then
