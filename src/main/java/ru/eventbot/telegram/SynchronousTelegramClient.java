@@ -32,6 +32,7 @@ class SynchronousTelegramClient extends OkHttpTelegramClient {
     private final OkHttpClient http;
     private final ObjectMapper mapper;
     private final HttpUrl base;
+    private final HttpUrl files;
 
     SynchronousTelegramClient(OkHttpClient http, String token, TelegramUrl url) {
         this(new ObjectMapper(), http, token, url);
@@ -43,6 +44,46 @@ class SynchronousTelegramClient extends OkHttpTelegramClient {
         this.mapper = mapper;
         this.base = new HttpUrl.Builder().scheme(url.getSchema()).host(url.getHost()).port(url.getPort())
                 .addPathSegment("bot" + token).build();
+        this.files = base.newBuilder().setPathSegment(0, "file").addPathSegment("bot" + token).build();
+    }
+
+    /**
+     * Downloads from the configured Bot API ({@code <url>/file/bot<token>/<file_path>}): the library builds the
+     * address with {@code File.getFileUrl}, which names api.telegram.org whatever the configured URL. The file goes
+     * to a temporary file the caller deletes. Errors never carry the address, which holds the token.
+     */
+    @Override
+    public java.io.File downloadFile(org.telegram.telegrambots.meta.api.objects.File file)
+            throws TelegramApiException {
+        if (file == null || file.getFilePath() == null || file.getFilePath().isBlank()) {
+            throw new TelegramApiException("Telegram gave no file_path to download");
+        }
+        var url = files.newBuilder().addPathSegments(file.getFilePath()).build();
+        java.nio.file.Path target = null;
+        try (var response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            if (!response.isSuccessful() || response.body() == null) {
+                throw new TelegramApiException("Downloading " + file.getFilePath() + " failed: HTTP " + response.code());
+            }
+            target = java.nio.file.Files.createTempFile("telegram-", ".download");
+            try (var in = response.body().byteStream()) {
+                java.nio.file.Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target.toFile();
+        } catch (IOException e) {
+            deleteQuietly(target);
+            throw new TelegramApiException("Downloading " + file.getFilePath() + " failed: "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path path) {
+        if (path != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a temporary file; the system cleans its folder
+            }
+        }
     }
 
     @Override

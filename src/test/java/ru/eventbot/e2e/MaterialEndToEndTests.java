@@ -272,12 +272,12 @@ class MaterialEndToEndTests {
         return response.json().get("id").asLong();
     }
 
-    private static byte[] pdf(String text) {
+    static byte[] pdf(String text) {
         return ("%PDF-1.4\n% " + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The start of a Windows program: "MZ", and the PE header where the DOS header says it is. */
-    private static byte[] windowsProgram() {
+    static byte[] windowsProgram() {
         var bytes = new byte[512];
         bytes[0] = 'M';
         bytes[1] = 'Z';

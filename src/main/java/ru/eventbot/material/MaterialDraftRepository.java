@@ -1,0 +1,6 @@
+package ru.eventbot.material;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MaterialDraftRepository extends JpaRepository<MaterialDraft, Long> {
+}
