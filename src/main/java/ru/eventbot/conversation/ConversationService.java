@@ -233,6 +233,6 @@ public class ConversationService {
     private static OutboxMessage toOutbox(ConversationMessage message, OutboxPayload payload) {
         return new OutboxMessage(message.getId(), message.getTelegramUserId(), message.getChatId(), message.getKind(),
                 message.getText(), payload.keyboard(), payload.callbackQueryId(), payload.editMessageId(), payload.entities(),
-                payload.documentId());
+                payload.attachmentId());
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** An outgoing message claimed for sending, with everything the gateway needs to send it. */
 public record OutboxMessage(long id, Long telegramUserId, long chatId, MessageKind kind, String text, Keyboard keyboard,
-                            String callbackQueryId, Long editMessageId, List<TextEntity> entities, Long documentId) {
+                            String callbackQueryId, Long editMessageId, List<TextEntity> entities, Long attachmentId) {
 
     public OutboxMessage(long id, Long telegramUserId, long chatId, MessageKind kind, String text, Keyboard keyboard,
                          String callbackQueryId) {

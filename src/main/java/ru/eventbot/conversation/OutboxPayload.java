@@ -1,20 +1,21 @@
 package ru.eventbot.conversation;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The parts of an outgoing message that are not plain columns, kept as JSON in {@code payload}. */
 record OutboxPayload(Keyboard keyboard, String callbackQueryId, Long editMessageId, List<TextEntity> entities,
-                     Long documentId) {
+                     @JsonAlias("documentId") Long attachmentId) {
 
     static OutboxPayload of(OutgoingMessage out) {
         return new OutboxPayload(out.keyboard(), out.callbackQueryId(), out.editMessageId(), out.entities(),
-                out.documentId());
+                out.attachmentId());
     }
 
     String toJson(JsonMapper json) {
         if ((keyboard == null || keyboard.isEmpty()) && callbackQueryId == null && editMessageId == null
-                && (entities == null || entities.isEmpty()) && documentId == null) {
+                && (entities == null || entities.isEmpty()) && attachmentId == null) {
             return null;
         }
         return json.writeValueAsString(this);
@@ -27,6 +28,6 @@ record OutboxPayload(Keyboard keyboard, String callbackQueryId, Long editMessage
         var parsed = json.readValue(payload, OutboxPayload.class);
         return new OutboxPayload(parsed.keyboard() == null ? Keyboard.none() : parsed.keyboard(),
                 parsed.callbackQueryId(), parsed.editMessageId(),
-                parsed.entities() == null ? List.of() : parsed.entities(), parsed.documentId());
+                parsed.entities() == null ? List.of() : parsed.entities(), parsed.attachmentId());
     }
 }

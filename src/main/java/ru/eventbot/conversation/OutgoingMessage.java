@@ -6,11 +6,12 @@ import java.util.List;
  * Something the bot is to send: a text with an optional keyboard and formatting, the answer to a button press
  * ({@link MessageKind#CALLBACK_ANSWER}, with the callback query id), or a change to one of its own messages
  * ({@link MessageKind#BOT_EDIT}: new text and keyboard, or only a new keyboard when the text is null), or a
- * stored file sent as a document ({@link MessageKind#BOT_DOCUMENT}: the text is its caption, {@code documentId} the
- * material whose file it is).
+ * stored file sent as a document ({@link MessageKind#BOT_DOCUMENT}: the text is its caption, {@code attachmentId} the
+ * material whose file it is), or an event's rating chart drawn when it is sent ({@link MessageKind#BOT_CHART}: the
+ * text is its caption, {@code attachmentId} the event).
  */
 public record OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind, String text, Keyboard keyboard,
-                              String callbackQueryId, Long editMessageId, List<TextEntity> entities, Long documentId) {
+                              String callbackQueryId, Long editMessageId, List<TextEntity> entities, Long attachmentId) {
 
     public OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind, String text, Keyboard keyboard,
                            String callbackQueryId) {
@@ -38,10 +39,16 @@ public record OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind
                 List.of(), null);
     }
 
-    /** A stored file (the material {@code documentId}) sent as a document with {@code caption} under it. */
-    public static OutgoingMessage document(Long telegramUserId, long chatId, String caption, long documentId,
+    /** A stored file (the material {@code attachmentId}) sent as a document with {@code caption} under it. */
+    public static OutgoingMessage document(Long telegramUserId, long chatId, String caption, long attachmentId,
                                            Keyboard keyboard) {
         return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_DOCUMENT, caption, keyboard, null, null,
-                List.of(), documentId);
+                List.of(), attachmentId);
+    }
+
+    /** The rating histogram of the event {@code eventId}, drawn as it is sent, as a photo with {@code caption}. */
+    public static OutgoingMessage chart(Long telegramUserId, long chatId, String caption, long eventId) {
+        return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_CHART, caption, Keyboard.none(), null, null,
+                List.of(), eventId);
     }
 }

@@ -9,6 +9,11 @@ final class ButtonLabels {
     }
 
     static String shorten(String label) {
-        return label.length() > MAX ? label.substring(0, MAX - 1) + "…" : label;
+        return clip(label, MAX);
+    }
+
+    /** {@code text} within {@code max} characters, ending in an ellipsis when it had to be cut. */
+    static String clip(String text, int max) {
+        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 }

@@ -36,10 +36,10 @@ class DocumentSender {
     }
 
     GatewayResult<Message> send(OutboxMessage message) {
-        var document = materials.document(message.documentId()).orElse(null);
+        var document = materials.document(message.attachmentId()).orElse(null);
         if (document == null) {
-            log.warn("Message {} is to carry material {}, which is gone", message.id(), message.documentId());
-            return GatewayResult.failed("material " + message.documentId() + " no longer exists");
+            log.warn("Message {} is to carry material {}, which is gone", message.id(), message.attachmentId());
+            return GatewayResult.failed("material " + message.attachmentId() + " no longer exists");
         }
         if (document.telegramFileId() != null) {
             return sendById(message, document.telegramFileId());

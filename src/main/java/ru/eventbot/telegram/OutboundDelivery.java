@@ -33,11 +33,12 @@ class OutboundDelivery {
     private final ConversationService conversations;
     private final ParticipantService participants;
     private final DocumentSender documents;
+    private final ChartSender charts;
 
     private final ExecutorService senders;
 
     OutboundDelivery(TelegramGateway gateway, ConversationService conversations, ParticipantService participants,
-                     DocumentSender documents, TelegramProperties properties) {
+                     DocumentSender documents, ChartSender charts, TelegramProperties properties) {
         var number = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(properties.senderThreads(), runnable -> {
             var thread = new Thread(runnable, "telegram-send-" + number.incrementAndGet());
@@ -48,6 +49,7 @@ class OutboundDelivery {
         this.conversations = conversations;
         this.participants = participants;
         this.documents = documents;
+        this.charts = charts;
     }
 
     /**
@@ -114,8 +116,8 @@ class OutboundDelivery {
         if (message.kind() == MessageKind.BOT_EDIT) {
             return edit(message);
         }
-        if (message.kind() == MessageKind.BOT_DOCUMENT) {
-            var result = documents.send(message);
+        if (message.kind() == MessageKind.BOT_DOCUMENT || message.kind() == MessageKind.BOT_CHART) {
+            var result = message.kind() == MessageKind.BOT_DOCUMENT ? documents.send(message) : charts.send(message);
             return outcomeOf(message, result,
                     result.value() == null ? null : result.value().getMessageId().longValue());
         }

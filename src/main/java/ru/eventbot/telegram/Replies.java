@@ -60,6 +60,12 @@ final class Replies {
                 keyboard));
     }
 
+    /** Sends the rating histogram of an event, drawn when it goes out, as a photo with {@code caption} under it. */
+    void sendChart(long eventId, String caption) {
+        requireChat();
+        outgoing.add(OutgoingMessage.chart(incoming.telegramUserId(), incoming.chatId(), caption, eventId));
+    }
+
     /** Changes the text and keyboard of the bot's message that was pressed (a list page, a card). */
     void editPressed(String text, Keyboard keyboard) {
         requireChat();
@@ -115,7 +121,7 @@ final class Replies {
     List<OutgoingMessage> all() {
         if (ownerForgotten) {
             return outgoing.stream().map(out -> new OutgoingMessage(null, out.chatId(), out.kind(), out.text(),
-                    out.keyboard(), out.callbackQueryId(), out.editMessageId(), out.entities(), out.documentId()))
+                    out.keyboard(), out.callbackQueryId(), out.editMessageId(), out.entities(), out.attachmentId()))
                     .toList();
         }
         return List.copyOf(outgoing);

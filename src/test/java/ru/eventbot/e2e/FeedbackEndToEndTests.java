@@ -249,18 +249,51 @@ class FeedbackEndToEndTests {
     }
 
     @Test
-    void organisersSeeTheFiguresInTelegramAndParticipantsCannot() {
+    void organisersSeeTheFiguresAndTheRatingChartInTelegramAndParticipantsCannot() throws Exception {
         // given
         var id = createEvent("Итоги форума для организаторов", OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
         var guest = participantWithCard("Гость", "Любопытный", id);
         guest.card.pressButton("👍").awaitAnswer();
+        guest.card.pressButton("📝");
+        guest.user.awaitMessage().pressButton("⭐ 4");
+        guest.user.awaitMessage().pressButton("Пропустить");
+        guest.user.awaitMessage();
         // when
         organiser.sends("/stats");
         guest.user.sends("/stats");
         // then
-        var stats = organiser.awaitMessage();
-        assertThat(stats.text()).contains("Итоги форума для организаторов").contains("👍 1");
+        var stats = skipAnnouncementsOfOtherTests(organiser, "📊");
+        assertThat(stats.text()).contains("Итоги форума для организаторов").contains("👍 1").contains("⭐ 4.0");
+        var chart = awaitChartOf(organiser, "Итоги форума для организаторов");
+        assertThat(chart.caption()).contains("в среднем 4.0 из 5, всего 1");
+        var picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.documentBytes()));
+        assertThat(picture.getWidth()).isEqualTo(640);
+        assertThat(picture.getHeight()).isEqualTo(360);
         assertThat(guest.user.awaitMessage().text()).contains("только для организаторов");
+        guest.user.noMoreMessagesWithin(Duration.ofMillis(500));
+    }
+
+    /** The organiser subscribed too, so broadcasts of other tests may come first. */
+    private static ReceivedMessage skipAnnouncementsOfOtherTests(FakeUser organiser, String start) {
+        for (int i = 0; i < 10; i++) {
+            var message = organiser.awaitMessage();
+            if (message.textOrCaption() != null && message.textOrCaption().startsWith(start)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no message starting with " + start);
+    }
+
+    /** The organiser gets up to three charts after the figures, one per rated event; the one about {@code title}. */
+    private static ReceivedMessage awaitChartOf(FakeUser organiser, String title) {
+        for (int i = 0; i < 3; i++) {
+            var message = organiser.awaitMessage();
+            assertThat(message.snapshot().isPhoto()).as("a photo after the figures: %s", message).isTrue();
+            if (message.caption().contains(title)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no chart of " + title);
     }
 
     record Participant(FakeUser user, ReceivedMessage card) {
