@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Primary;
 import ru.eventbot.conversation.ConversationService;
 import ru.eventbot.conversation.ConversationWriteSide;
 import ru.eventbot.broadcast.BroadcastService;
+import ru.eventbot.broadcast.ChannelPosts;
+import ru.eventbot.broadcast.ChannelProperties;
 import ru.eventbot.event.EventProperties;
 import ru.eventbot.event.EventService;
 import ru.eventbot.participant.ParticipantProperties;
@@ -23,7 +25,7 @@ import ru.eventbot.participant.ParticipantService;
 @TestConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({ParticipantService.class, ConversationService.class, ConversationWriteSide.class, EventService.class,
-        BroadcastService.class, ru.eventbot.feedback.FeedbackService.class})
+        BroadcastService.class, ChannelPosts.class, ru.eventbot.feedback.FeedbackService.class})
 public class PersistenceSliceConfiguration {
 
     public static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
@@ -33,6 +35,11 @@ public class PersistenceSliceConfiguration {
     @Primary
     MutableClock testClock() {
         return new MutableClock(START);
+    }
+
+    @Bean
+    ChannelProperties noChannel() {
+        return new ChannelProperties(null);
     }
 
     @Bean

@@ -41,10 +41,12 @@ public class BroadcastService {
     private final ConversationService conversations;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final ChannelPosts channelPosts;
     private final Clock clock;
 
     BroadcastService(BroadcastRepository broadcasts, EventService events, ConversationService conversations,
-                     JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+                     JdbcTemplate jdbc, JsonMapper json, ChannelPosts channelPosts, Clock clock) {
+        this.channelPosts = channelPosts;
         this.broadcasts = broadcasts;
         this.events = events;
         this.conversations = conversations;
@@ -104,6 +106,7 @@ public class BroadcastService {
                 broadcast.getId(), Timestamp.from(clock.instant()), broadcast.getAudience().name(),
                 broadcast.getEventId());
         broadcast.start(recipients, clock.instant());
+        channelPosts.queue(broadcast);
         if (recipients == 0) {
             broadcast.finish(clock.instant());
         }
@@ -217,7 +220,7 @@ public class BroadcastService {
             if (claimed == 0) {
                 continue;
             }
-            var entities = entitiesOf(broadcast);
+            var entities = entitiesOf(json, broadcast);
             return jdbc.query("select telegram_user_id, chat_id, language from broadcast_delivery "
                             + "where broadcast_id = ? and status = 'SENDING' and claim_id = ? order by telegram_user_id",
                     (rs, n) -> {
@@ -295,7 +298,7 @@ public class BroadcastService {
         }
     }
 
-    private List<TextEntity> entitiesOf(Broadcast broadcast) {
+    static List<TextEntity> entitiesOf(JsonMapper json, Broadcast broadcast) {
         return broadcast.getEntities() == null ? List.of()
                 : json.readValue(broadcast.getEntities(), new TypeReference<List<TextEntity>>() { });
     }

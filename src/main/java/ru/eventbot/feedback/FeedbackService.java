@@ -3,6 +3,7 @@ package ru.eventbot.feedback;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,8 +168,32 @@ public class FeedbackService {
         var sum = histogram.entrySet().stream().mapToInt(e -> Integer.parseInt(e.getKey()) * e.getValue()).sum();
         var average = ratingCount == 0 ? null : Math.round(100.0 * sum / ratingCount) / 100.0;
         var comments = jdbc.query(COMMENTS + "order by r.created_at asc, r.id asc", COMMENT, eventId);
-        return new EventFeedback(eventId, buttons + reactions, buttons, reactions, ratingCount, average, histogram,
-                comments);
+        return new EventFeedback(eventId, buttons + reactions, buttons, reactions, channelReactions(eventId),
+                ratingCount, average, histogram, comments);
+    }
+
+    /**
+     * The anonymous reaction counts Telegram reports for a channel post about the event; each report replaces the
+     * post's previous one (they are totals, not changes).
+     */
+    public void recordChannelReactions(long eventId, long chatId, long messageId, Map<String, Integer> counts) {
+        jdbc.update("delete from channel_reaction where chat_id = ? and message_id = ?", chatId, messageId);
+        counts.forEach((emoji, count) -> {
+            if (count > 0) {
+                jdbc.update("insert into channel_reaction (chat_id, message_id, event_id, emoji, reaction_count) "
+                        + "values (?, ?, ?, ?, ?)", chatId, messageId, eventId, emoji, count);
+            }
+        });
+    }
+
+    /** The channel's reactions to posts about the event, by emoji, most frequent first. */
+    private Map<String, Integer> channelReactions(long eventId) {
+        var byEmoji = new LinkedHashMap<String, Integer>();
+        jdbc.query("select emoji, sum(reaction_count) from channel_reaction where event_id = ? group by emoji "
+                + "order by sum(reaction_count) desc, emoji", rs -> {
+                    byEmoji.put(rs.getString(1), rs.getInt(2));
+                }, eventId);
+        return byEmoji;
     }
 
     private static final String COMMENTS = "select r.id, r.event_id, r.telegram_user_id, p.first_name, p.last_name, "

@@ -67,6 +67,12 @@ class StatsCommandHandler implements UpdateHandler {
             text.append("\n\n").append(replies.text("stats.event", event.getTitle(), dates.when(event, replies.language()),
                     broadcasts.reached(event.getId()), figures.likes(), events.attendeeCount(event.getId()),
                     average, figures.ratingCount(), figures.comments().size()));
+            if (figures.channelReactionTotal() > 0) {
+                var reactions = new StringBuilder();
+                figures.channelReactions().forEach((emoji, count) -> reactions.append(' ').append(emoji).append(' ')
+                        .append(count));
+                text.append('\n').append(replies.text("stats.channel", reactions.toString().strip()));
+            }
             if (figures.ratingCount() > 0) {
                 rated.add(new Rated(event.getId(), event.getTitle(), average, figures.ratingCount()));
             }

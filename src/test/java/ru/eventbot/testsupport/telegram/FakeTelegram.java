@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -357,6 +358,27 @@ public final class FakeTelegram implements AutoCloseable {
             return null;
         });
         return enqueue("my_chat_member", factory.myChatMember(user.profile(), now(), "kicked", "member"), user.id());
+    }
+
+    /** A channel where the bot is an administrator: it may post there, and report its posts' reactions. */
+    public void channel(long chatId, String title) {
+        chats.registerRawChat(chatId, mapper.createObjectNode().put("id", chatId).put("type", "channel")
+                .put("title", title));
+    }
+
+    /** Telegram reports the anonymous reactions now on a channel message ({@code message_reaction_count}). */
+    public EnqueuedUpdate channelReactionCounts(long chatId, int messageId, Map<String, Integer> counts) {
+        ObjectNode payload = mapper.createObjectNode();
+        payload.set("chat", chats.change(chatId, chat -> chat.rawChat.deepCopy()));
+        payload.put("message_id", messageId);
+        payload.put("date", now());
+        var reactions = payload.putArray("reactions");
+        counts.forEach((emoji, count) -> {
+            ObjectNode reaction = reactions.addObject();
+            reaction.putObject("type").put("type", "emoji").put("emoji", emoji);
+            reaction.put("total_count", count);
+        });
+        return enqueue("message_reaction_count", payload, chatId);
     }
 
     /**

@@ -1,0 +1,5 @@
+package ru.eventbot.broadcast;
+
+/** An announcement is to be posted to the channel once its transaction commits. */
+public record ChannelPostQueued(long broadcastId) {
+}
