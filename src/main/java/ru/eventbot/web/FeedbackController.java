@@ -13,8 +13,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import ru.eventbot.feedback.EventFeedback;
 import ru.eventbot.feedback.FeedbackService;
 
 @RestController
@@ -30,15 +32,19 @@ class FeedbackController {
         this.feedback = feedback;
     }
 
+    /** With {@code anonymised=true}, authors are pseudonyms ("participant 1"), for sharing outside the team. */
     @GetMapping("/feedback")
-    FeedbackView summary(@PathVariable long eventId) {
-        return FeedbackView.of(feedback.summary(eventId));
+    FeedbackView summary(@PathVariable long eventId, @RequestParam(defaultValue = "false") boolean anonymised) {
+        return FeedbackView.of(figures(eventId, anonymised));
     }
 
-    /** The comments with their ratings and likes, one row each, after a header row of the totals' names. */
+    /**
+     * The comments with their ratings and likes, one row each, after a header row of the totals' names; with
+     * {@code anonymised=true} the authors are pseudonyms.
+     */
     @GetMapping("/feedback.csv")
-    ResponseEntity<byte[]> csv(@PathVariable long eventId) {
-        var summary = feedback.summary(eventId);
+    ResponseEntity<byte[]> csv(@PathVariable long eventId, @RequestParam(defaultValue = "false") boolean anonymised) {
+        var summary = figures(eventId, anonymised);
         var out = new StringWriter().append(BOM);
         try (var csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("comment_id", "author", "rating", "comment", "created_at", "comment_likes", "hidden")
@@ -60,12 +66,17 @@ class FeedbackController {
     @PostMapping("/comments/{commentId}/hide")
     FeedbackView hide(@PathVariable long eventId, @PathVariable long commentId) {
         feedback.hideComment(eventId, commentId, true);
-        return summary(eventId);
+        return summary(eventId, false);
     }
 
     @PostMapping("/comments/{commentId}/unhide")
     FeedbackView unhide(@PathVariable long eventId, @PathVariable long commentId) {
         feedback.hideComment(eventId, commentId, false);
-        return summary(eventId);
+        return summary(eventId, false);
+    }
+
+    private EventFeedback figures(long eventId, boolean anonymised) {
+        var figures = feedback.summary(eventId);
+        return anonymised ? figures.anonymised() : figures;
     }
 }

@@ -104,6 +104,11 @@ class FeedbackEndToEndTests {
                 .header("Authorization", basic()));
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("\uFEFF").contains("Ксения Садовская").contains("Мероприятие удалось!");
+        // and, anonymised for sharing, it names nobody
+        var anonymised = bot.send(java.net.http.HttpRequest.newBuilder(bot.url("/api/v1/events/" + id
+                + "/feedback.csv?anonymised=true")).header("Authorization", basic()));
+        assertThat(anonymised.body()).contains("participant 1,5,").contains("participant 2,4,")
+                .contains("Мероприятие удалось!").doesNotContain("Ксения").doesNotContain("Духанин");
     }
 
     @Test
