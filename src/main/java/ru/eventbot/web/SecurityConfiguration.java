@@ -30,12 +30,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole("ORGANISER")
                         // metrics for Prometheus: scraped with an organiser account (basic_auth in prometheus.yml)
                         .requestMatchers("/actuator/prometheus").hasRole("ORGANISER")
+                        .requestMatchers("/actuator/backup").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint).realmName(ProblemAuthenticationEntryPoint.REALM))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(entryPoint))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", webhookPath))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/actuator/**", webhookPath))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }

@@ -41,6 +41,12 @@ final class ChildBot implements AutoCloseable {
 
     /** Seeds the database (schema by the bot's own Flyway migrations), then starts the bot with {@code -Xmx}. */
     static ChildBot start(FakeTelegram telegram, int participants, int materials, String heap, String... arguments) {
+        return start(telegram, participants, materials, List.of("-Xmx" + heap), arguments);
+    }
+
+    /** With these JVM options (the JIT compiles fully, as in production, unless they say otherwise). */
+    static ChildBot start(FakeTelegram telegram, int participants, int materials, List<String> jvmOptions,
+                          String... arguments) {
         try {
             var dataDir = Files.createTempDirectory("eventbot-child");
             var url = "jdbc:h2:file:" + dataDir.resolve("eventbot") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
@@ -52,8 +58,9 @@ final class ChildBot implements AutoCloseable {
             all.add("--logging.level.ru.eventbot=WARN");
             all.add("--eventbot.flood.messages=1000000"); // a load test floods the bot by design
             var process = new BotProcess(telegram.baseUrl(), telegram.token(), dataDir, all.toArray(String[]::new))
-                    .withJvmOption("-Xmx" + heap)
+                    .withJvmOption("-XX:TieredStopAtLevel=4")
                     .withJvmOption("-XX:+ExitOnOutOfMemoryError");
+            jvmOptions.forEach(process::withJvmOption);
             process.start();
             api.awaitUp(Duration.ofMinutes(3));
             return new ChildBot(process, api, users);
@@ -169,6 +176,24 @@ final class ChildBot implements AutoCloseable {
             }
         }
         return sum;
+    }
+
+    /** Runs {@code jcmd <pid> <command>} on the bot's JVM and returns what it printed. */
+    String jcmd(String... command) {
+        try {
+            var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            var arguments = new ArrayList<>(List.of(jcmd, String.valueOf(process.pid())));
+            arguments.addAll(List.of(command));
+            var run = new ProcessBuilder(arguments).redirectErrorStream(true).start();
+            var output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            run.waitFor();
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Heap in use now, and the long-lived heap after the last collection, in MB. */
