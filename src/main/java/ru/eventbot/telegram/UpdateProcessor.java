@@ -73,6 +73,8 @@ class UpdateProcessor {
                         queued.addAll(own);
                     }
                 }
+                // committed for the whole batch: what runs after the commit is about no single update
+                clearContext();
                 return queued;
             });
             metrics.handled(handled[0]);
