@@ -67,7 +67,8 @@ public class MaterialRequests {
         }
         if (hits.isEmpty()) {
             var request = requests.save(MaterialRequest.waiting(ask, words.subject(), clock.instant()));
-            log.info("Material request {} waits: nothing matches \"{}\"", request.getId(), words.subject());
+            // not the words: they are the participant's text (GET /api/v1/material-requests shows them)
+            log.info("Material request {} waits: nothing matches", request.getId());
             return new MaterialAnswer.Waiting(request);
         }
         var best = hits.get(0);

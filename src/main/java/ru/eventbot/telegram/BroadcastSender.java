@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -199,9 +200,13 @@ class BroadcastSender implements SmartLifecycle {
         }
         senders.execute(() -> {
             var result = notSent(task);
+            MDC.put("broadcastId", String.valueOf(task.broadcastId()));
+            MDC.put("chatId", String.valueOf(task.chatId()));
             try {
                 result = deliver(task, next.keyboard(), next.batch().journal());
             } finally {
+                MDC.remove("broadcastId");
+                MDC.remove("chatId");
                 idleSenders.release();
                 next.batch().finish(result);
             }

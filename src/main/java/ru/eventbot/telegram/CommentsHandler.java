@@ -58,7 +58,8 @@ class CommentsHandler implements UpdateHandler {
         }
         var act = ACT.matcher(data);
         if (!act.matches()) {
-            log.warn("Participant {} pressed a comments button with data that is not ours: {}", userId, data);
+            log.warn("Participant {} pressed a comments button with data that is not ours ({} characters)", userId,
+                    data.length());
             replies.answerCallback("button.stale");
             return;
         }

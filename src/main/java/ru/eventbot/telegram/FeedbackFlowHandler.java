@@ -49,8 +49,8 @@ class FeedbackFlowHandler implements UpdateHandler {
         }
         var press = FeedbackCallback.parse(incoming.callbackData()).orElse(null);
         if (press == null || (press.action() == FeedbackCallback.Action.RATE && (press.stars() < 1 || press.stars() > 5))) {
-            log.warn("Participant {} pressed a feedback button with data that is not ours: {}", userId,
-                    incoming.callbackData());
+            log.warn("Participant {} pressed a feedback button with data that is not ours ({} characters)", userId,
+                    incoming.callbackData() == null ? 0 : incoming.callbackData().length());
             replies.answerCallback("feedback.rating.invalid");
             return;
         }

@@ -33,12 +33,14 @@ class LongPollingIntake implements SmartLifecycle {
     private final TelegramProperties properties;
     private final ShutdownSignal shutdown;
     private final IntakeShutdown intakeShutdown;
+    private final TelegramMetrics metrics;
     private volatile boolean running;
     private volatile Thread thread;
 
     LongPollingIntake(PollingClient polling, InboundUpdateStore store, UpdateDispatcher dispatcher,
                       IntakeRecovery recovery, BotCommandsRegistrar commands, TelegramProperties properties,
-                      ShutdownSignal shutdown, IntakeShutdown intakeShutdown) {
+                      ShutdownSignal shutdown, IntakeShutdown intakeShutdown, TelegramMetrics metrics) {
+        this.metrics = metrics;
         this.shutdown = shutdown;
         this.intakeShutdown = intakeShutdown;
         this.polling = polling;
@@ -72,7 +74,7 @@ class LongPollingIntake implements SmartLifecycle {
             // A webhook left over from an earlier deployment would make every getUpdates fail with 409.
             polling.client().execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
         } catch (TelegramApiException e) {
-            log.warn("Could not remove a previous webhook: {}", e.getMessage());
+            log.warn("Could not remove a previous webhook: {}", TokenMask.mask(e.getMessage()));
         }
         commands.register();
     }
@@ -94,24 +96,30 @@ class LongPollingIntake implements SmartLifecycle {
                         .allowedUpdates(UpdateType.ALLOWED_UPDATES)
                         .build());
                 failures = 0;
+                metrics.call(GetUpdates.PATH, TelegramMetrics.Result.OK);
                 if (received.isEmpty()) {
                     continue;
                 }
                 var updates = received.stream().map(ReceivedUpdate::update).toList();
                 var fresh = store.storeNew(updates, received.stream().map(ReceivedUpdate::json).toList());
+                metrics.received(fresh.size());
                 offset = nextOffset(updates);
                 for (var update : fresh) {
                     dispatcher.dispatch(update);
                     reserved--;
                 }
             } catch (TelegramApiRequestException e) {
+                metrics.call(GetUpdates.PATH, TelegramMetrics.resultOf(e));
                 failures++;
                 pause(onRefusal(e, failures));
             } catch (TelegramApiException | RuntimeException e) {
+                if (e instanceof TelegramApiException failed) {
+                    metrics.call(GetUpdates.PATH, TelegramMetrics.resultOf(failed));
+                }
                 failures++;
                 if (running) {
                     var wait = backoff(failures);
-                    log.warn("Polling failed ({}), retrying in {} ms", e.getMessage(), wait);
+                    log.warn("Polling failed ({}), retrying in {} ms", TokenMask.mask(e.getMessage()), wait);
                     pause(wait);
                 }
             } finally {
@@ -126,7 +134,7 @@ class LongPollingIntake implements SmartLifecycle {
         if (code == 409) {
             log.warn("Telegram says another instance is receiving this bot's updates (409: {}); this one waits and "
                     + "tries again. Run one polling instance per token, or use TELEGRAM_MODE=webhook.",
-                    e.getApiResponse());
+                    TokenMask.mask(e.getApiResponse()));
             return 15_000;
         }
         if (code == 401 || code == 404) {
@@ -139,7 +147,7 @@ class LongPollingIntake implements SmartLifecycle {
             return (retryAfter == null ? 1 : retryAfter) * 1000L;
         }
         var wait = backoff(failures);
-        log.warn("getUpdates failed ({} {}), retrying in {} ms", code, e.getApiResponse(), wait);
+        log.warn("getUpdates failed ({} {}), retrying in {} ms", code, TokenMask.mask(e.getApiResponse()), wait);
         return wait;
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -81,6 +82,7 @@ class OutboundDelivery {
     private void sendInOrder(List<OutboxMessage> messages, ClaimJournal.ClaimLog journal,
                              Collection<DeliveryOutcome> outcomes) {
         for (var message : messages) {
+            MDC.put("chatId", String.valueOf(message.chatId()));
             journal.claim(message.id());
             DeliveryOutcome outcome;
             try {
@@ -89,6 +91,8 @@ class OutboundDelivery {
                 // Its outcome must not be lost: the journal is emptied once the lane's outcomes are recorded.
                 log.error("Sending message {} failed unexpectedly; it is not sent again", message.id(), e);
                 outcome = DeliveryOutcome.uncertain(message.id(), e.toString());
+            } finally {
+                MDC.remove("chatId");
             }
             journal.done(message.id(), outcome.status());
             outcomes.add(outcome);

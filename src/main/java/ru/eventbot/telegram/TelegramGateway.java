@@ -25,12 +25,14 @@ class TelegramGateway {
     private final TelegramClient client;
     private final GatewayPolicy policy;
     private final ShutdownSignal shutdown;
+    private final TelegramMetrics metrics;
     private final AtomicLong pausedUntilMillis = new AtomicLong();
 
-    TelegramGateway(TelegramClient client, GatewayPolicy policy, ShutdownSignal shutdown) {
+    TelegramGateway(TelegramClient client, GatewayPolicy policy, ShutdownSignal shutdown, TelegramMetrics metrics) {
         this.client = client;
         this.policy = policy;
         this.shutdown = shutdown;
+        this.metrics = metrics;
     }
 
     /** A call the client makes; most are {@code client.execute(method)}, uploads and webhooks have overloads. */
@@ -61,12 +63,16 @@ class TelegramGateway {
         while (true) {
             try {
                 awaitPause();
-                return GatewayResult.done(call.execute(client));
+                var value = call.execute(client);
+                metrics.call(methodName, TelegramMetrics.Result.OK);
+                return GatewayResult.done(value);
             } catch (TelegramApiRequestException e) {
+                metrics.call(methodName, TelegramMetrics.resultOf(e));
                 // The client reports an answer it could not parse (not JSON) with error code 0.
                 var code = e.getErrorCode() == null || e.getErrorCode() == 0 ? null : e.getErrorCode();
-                var description = e.getApiResponse() != null ? e.getApiResponse() : e.getMessage();
+                var description = TokenMask.mask(e.getApiResponse() != null ? e.getApiResponse() : e.getMessage());
                 if (code != null && code == 429) {
+                    metrics.rateLimited(retryAfterSeconds(e));
                     pauseFor(retryAfterSeconds(e), methodName);
                     if (++rateLimitWaits > policy.maxRateLimitWaits()) {
                         return GatewayResult.failed("429 too many requests, gave up after " + rateLimitWaits + " waits");
@@ -89,6 +95,7 @@ class TelegramGateway {
                     return GatewayResult.failed(code + " " + description);
                 }
             } catch (TelegramApiException e) {
+                metrics.call(methodName, TelegramMetrics.resultOf(e));
                 if (!backOff(++failures, methodName, rootMessage(e))) {
                     return GatewayResult.failed("network: " + rootMessage(e));
                 }
@@ -148,6 +155,6 @@ class TelegramGateway {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root.getClass().getSimpleName() + ": " + TokenMask.mask(root.getMessage());
     }
 }

@@ -30,10 +30,12 @@ class UpdateDispatcher {
 
     private final ClaimJournal journal;
     private final OutboundDelivery delivery;
+    private final TelegramMetrics metrics;
 
     UpdateDispatcher(UpdateProcessor processor, TelegramProperties properties, ClaimJournal journal,
-                     OutboundDelivery delivery) {
+                     OutboundDelivery delivery, TelegramMetrics metrics) {
         this.processor = processor;
+        this.metrics = metrics;
         this.journal = journal;
         this.delivery = delivery;
         this.room = new Semaphore(properties.maxInFlight());
@@ -74,7 +76,7 @@ class UpdateDispatcher {
             return;
         }
         var key = update.chatId() == null ? update.updateId() : update.chatId();
-        lanes[(int) Math.floorMod(key, (long) lanes.length)].queue.add(update);
+        lanes[(int) Math.floorMod(key, (long) lanes.length)].queue.add(new Queued(update, System.nanoTime()));
     }
 
     /**
@@ -100,9 +102,13 @@ class UpdateDispatcher {
         }
     }
 
+    /** An update in a lane's queue, with when it was queued (for {@code eventbot_updates_handling_seconds}). */
+    private record Queued(StoredUpdate update, long queuedAt) {
+    }
+
     private final class Lane implements Runnable {
 
-        private final BlockingQueue<StoredUpdate> queue = new LinkedBlockingQueue<>();
+        private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
         private final LaneOutbox outbox;
         private final Thread thread;
         private volatile boolean stopping;
@@ -116,7 +122,7 @@ class UpdateDispatcher {
 
         @Override
         public void run() {
-            var batch = new ArrayList<StoredUpdate>(LANE_BATCH);
+            var batch = new ArrayList<Queued>(LANE_BATCH);
             while (!(stopping && queue.isEmpty())) {
                 try {
                     var first = queue.poll();
@@ -129,8 +135,10 @@ class UpdateDispatcher {
                     }
                     batch.add(first);
                     queue.drainTo(batch, LANE_BATCH - 1);
-                    var replies = processor.handle(batch, outbox.unrecorded());
+                    var replies = processor.handle(batch.stream().map(Queued::update).toList(), outbox.unrecorded());
                     outbox.recorded();
+                    var handledAt = System.nanoTime();
+                    batch.forEach(queued -> metrics.handlingTook(handledAt - queued.queuedAt()));
                     outbox.send(replies);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -34,11 +34,13 @@ class UpdateProcessor {
     private final MessageSource messages;
     private final TransactionTemplate transaction;
     private final FloodGuard floodGuard;
+    private final TelegramMetrics metrics;
 
     UpdateProcessor(InboundUpdateStore store, IncomingFactory incomingFactory, UpdateRouter router,
                     ParticipantService participants, ConversationService conversations, MessageSource messages,
-                    TransactionTemplate transaction, FloodGuard floodGuard) {
+                    TransactionTemplate transaction, FloodGuard floodGuard, TelegramMetrics metrics) {
         this.floodGuard = floodGuard;
+        this.metrics = metrics;
         this.store = store;
         this.incomingFactory = incomingFactory;
         this.router = router;
@@ -58,16 +60,29 @@ class UpdateProcessor {
      */
     List<OutboxMessage> handle(List<StoredUpdate> batch, List<DeliveryOutcome> unrecorded) {
         try {
-            return transaction.execute(status -> {
+            var handled = new int[1];
+            var replies = transaction.execute(status -> {
+                handled[0] = 0;
                 conversations.recordOutcomes(unrecorded);
-                var replies = new ArrayList<OutboxMessage>(batch.size());
+                var queued = new ArrayList<OutboxMessage>(batch.size());
                 for (var stored : batch) {
-                    replies.addAll(handleInTransaction(stored, incomingFactory.from(stored.updateId(), stored.update())));
+                    putContext(stored);
+                    var own = handleInTransaction(stored, incomingFactory.from(stored.updateId(), stored.update()));
+                    if (own != null) {
+                        handled[0]++;
+                        queued.addAll(own);
+                    }
                 }
-                return replies;
+                // committed for the whole batch: what runs after the commit is about no single update
+                clearContext();
+                return queued;
             });
+            metrics.handled(handled[0]);
+            return replies;
         } catch (RuntimeException e) {
             log.debug("A batch of {} update(s) failed; handling them one by one", batch.size(), e);
+        } finally {
+            clearContext();
         }
         conversations.recordOutcomes(unrecorded);
         var replies = new ArrayList<OutboxMessage>();
@@ -83,25 +98,44 @@ class UpdateProcessor {
     }
 
     private List<OutboxMessage> handleAlone(StoredUpdate stored) {
-        MDC.put("updateId", String.valueOf(stored.updateId()));
-        MDC.put("chatId", String.valueOf(stored.chatId()));
+        putContext(stored);
         Incoming incoming = null;
         try {
             incoming = incomingFactory.from(stored.updateId(), stored.update());
             var in = incoming;
-            return transaction.execute(status -> handleInTransaction(stored, in));
+            var replies = transaction.execute(status -> handleInTransaction(stored, in));
+            if (replies == null) {
+                return List.of();
+            }
+            metrics.handled(1);
+            return replies;
         } catch (RuntimeException e) {
             log.error("Handling update {} failed; it is marked FAILED and not retried", stored.updateId(), e);
             return recordFailure(stored, incoming, e);
         } finally {
-            MDC.remove("updateId");
+            clearContext();
+        }
+    }
+
+    /** What the log lines written meanwhile are about, also on the lanes' threads (see config/application.yml). */
+    private static void putContext(StoredUpdate stored) {
+        MDC.put("updateId", String.valueOf(stored.updateId()));
+        if (stored.chatId() != null) {
+            MDC.put("chatId", String.valueOf(stored.chatId()));
+        } else {
             MDC.remove("chatId");
         }
     }
 
+    private static void clearContext() {
+        MDC.remove("updateId");
+        MDC.remove("chatId");
+    }
+
+    /** The replies to send, or null when the update was handled before (a re-delivery) or given up on. */
     private List<OutboxMessage> handleInTransaction(StoredUpdate stored, Incoming in) {
         if (!store.markHandled(stored.updateId())) {
-            return List.of(); // handled before (a re-delivery) or given up on
+            return null;
         }
         var replies = new Replies(in, languageOf(in), messages);
         record(in);
@@ -115,9 +149,11 @@ class UpdateProcessor {
     }
 
     private List<OutboxMessage> recordFailure(StoredUpdate stored, Incoming incoming, RuntimeException cause) {
+        var marked = new boolean[1];
         try {
-            return transaction.execute(status -> {
-                if (!store.markFailed(stored.updateId(), cause.getClass().getName() + ": " + cause.getMessage())) {
+            var apology = transaction.execute(status -> {
+                marked[0] = store.markFailed(stored.updateId(), cause.getClass().getName() + ": " + cause.getMessage());
+                if (!marked[0]) {
                     return List.<OutboxMessage>of();
                 }
                 if (incoming == null) {
@@ -134,6 +170,10 @@ class UpdateProcessor {
                 replies.send("error.apology");
                 return conversations.queueReplies(replies.all(), stored.updateId());
             });
+            if (marked[0]) {
+                metrics.failed();
+            }
+            return apology;
         } catch (RuntimeException e) {
             // The update stays RECEIVED and is tried again at the next start (up to InboundUpdateStore.MAX_ATTEMPTS).
             log.error("Could not record the failure of update {}", stored.updateId(), e);

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,7 @@ class WebhookIntake implements SmartLifecycle {
     private final BotCommandsRegistrar commands;
     private final TelegramGateway gateway;
     private final IntakeShutdown intakeShutdown;
+    private final TelegramMetrics metrics;
     private final byte[] secret;
     private volatile boolean running;
     /** Off until recovered updates are dispatched, so a chat's stored updates go before its new ones. */
@@ -44,8 +46,9 @@ class WebhookIntake implements SmartLifecycle {
 
     WebhookIntake(TelegramProperties properties, UpdateJson json, InboundUpdateStore store,
                   UpdateDispatcher dispatcher, IntakeRecovery recovery, BotCommandsRegistrar commands,
-                  TelegramGateway gateway, IntakeShutdown intakeShutdown) {
+                  TelegramGateway gateway, IntakeShutdown intakeShutdown, TelegramMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
         this.json = json;
         this.store = store;
         this.dispatcher = dispatcher;
@@ -78,7 +81,8 @@ class WebhookIntake implements SmartLifecycle {
             }
             update = new StoredUpdate(parsed.getUpdateId(), UpdateType.chatIdOf(parsed), parsed);
         } catch (Exception e) {
-            log.warn("Webhook body is not a Telegram update: {}", e.getMessage());
+            // not the exception's message: a JSON parser quotes the body, which may hold a participant's text
+            log.warn("Webhook body is not a Telegram update ({})", e.getClass().getSimpleName());
             return problem(HttpStatus.BAD_REQUEST, "The body is not a Telegram update (malformed JSON).");
         }
         if (!accepting || !dispatcher.tryReserve(1)) {
@@ -86,13 +90,16 @@ class WebhookIntake implements SmartLifecycle {
             return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").build();
         }
         var reserved = true;
+        MDC.put("updateId", String.valueOf(update.updateId()));
         try {
             if (store.storeOne(update, new String(body, StandardCharsets.UTF_8))) {
+                metrics.received(1);
                 dispatcher.dispatch(update);
                 reserved = false;
             }
             return ServerResponse.ok().build();
         } finally {
+            MDC.remove("updateId");
             if (reserved) {
                 dispatcher.release(1);
             }

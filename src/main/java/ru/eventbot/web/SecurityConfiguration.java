@@ -8,8 +8,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import ru.eventbot.telegram.TelegramProperties;
 
 /**
- * The API takes HTTP Basic with an organiser account; health, the OpenAPI document and the Telegram webhook (which
- * checks its own secret header) are open.
+ * The API and the Prometheus metrics take HTTP Basic with an organiser account; health (its status only, details
+ * for organisers), the OpenAPI document and the Telegram webhook (which checks its own secret header) are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,12 +28,15 @@ class SecurityConfiguration {
                         // signed, expiring links e-mailed to participants (MaterialFileController)
                         .requestMatchers("/files/materials/**").permitAll()
                         .requestMatchers("/api/**").hasRole("ORGANISER")
+                        // metrics for Prometheus: scraped with an organiser account (basic_auth in prometheus.yml)
+                        .requestMatchers("/actuator/prometheus").hasRole("ORGANISER")
+                        .requestMatchers("/actuator/backup").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint).realmName(ProblemAuthenticationEntryPoint.REALM))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(entryPoint))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", webhookPath))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/actuator/**", webhookPath))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }

@@ -45,6 +45,26 @@ public final class BotProcess {
         }
     }
 
+    /** Replaces a JVM option of the same kind ({@code -Xmx256m} replaces {@code -Xmx512m}), or adds it. */
+    public BotProcess withJvmOption(String option) {
+        var kind = option.startsWith("-Xmx") ? "-Xmx" : option.contains("=") ? option.substring(0, option.indexOf('=') + 1)
+                : option;
+        var mainClass = command.indexOf(EventBotApplication.class.getName());
+        command.subList(1, mainClass).removeIf(existing -> existing.startsWith(kind));
+        command.add(command.indexOf("-cp"), option);
+        return this;
+    }
+
+    /** The operating system's id of the running bot. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** What the bot has written to its console since its last start. */
+    public Path log() {
+        return dataDir.resolve("bot-" + starts + ".log");
+    }
+
     public BotProcess start() {
         try {
             var log = dataDir.resolve("bot-" + (++starts) + ".log").toFile();

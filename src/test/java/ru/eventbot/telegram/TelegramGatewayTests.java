@@ -40,7 +40,7 @@ class TelegramGatewayTests {
 
     @BeforeEach
     void setUp() {
-        gateway = new TelegramGateway(client, FAST, shutdown);
+        gateway = new TelegramGateway(client, FAST, shutdown, metrics());
     }
 
     @Test
@@ -145,7 +145,7 @@ class TelegramGatewayTests {
     void givesUpOnARateLimitAfterTheAllowedNumberOfWaits() throws Exception {
         // given
         var policy = new GatewayPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4, 1);
-        gateway = new TelegramGateway(client, policy, shutdown);
+        gateway = new TelegramGateway(client, policy, shutdown, metrics());
         when(client.execute(any(SendMessage.class))).thenThrow(telegramError(429, "Too Many Requests", 1));
 
         // when
@@ -161,7 +161,7 @@ class TelegramGatewayTests {
     void holdsEveryCallerBackEvenWhenOneCallGivesUpOnA429() throws Exception {
         // given
         var policy = new GatewayPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4, 0);
-        gateway = new TelegramGateway(client, policy, shutdown);
+        gateway = new TelegramGateway(client, policy, shutdown, metrics());
         when(client.execute(any(SendMessage.class))).thenThrow(telegramError(429, "Too Many Requests", 30));
 
         // when
@@ -314,7 +314,7 @@ class TelegramGatewayTests {
     void givesUpPromptlyWhenTheApplicationStopsDuringABackoff() throws Exception {
         // given
         var slowPolicy = new GatewayPolicy(Duration.ofSeconds(30), Duration.ofSeconds(30), 5, 3);
-        gateway = new TelegramGateway(client, slowPolicy, shutdown);
+        gateway = new TelegramGateway(client, slowPolicy, shutdown, metrics());
         var failedOnce = new CountDownLatch(1);
         when(client.execute(any(SendMessage.class))).thenAnswer(invocation -> {
             failedOnce.countDown();
@@ -371,5 +371,9 @@ class TelegramGatewayTests {
         var parameters = retryAfter == null ? null : new ResponseParameters(null, retryAfter);
         return new TelegramApiRequestException("Error executing sendMessage query",
                 new ApiResponse<>(false, code, description, parameters, null));
+    }
+
+    private static TelegramMetrics metrics() {
+        return new TelegramMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }
