@@ -15,6 +15,8 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests \
     && java -Djarmode=tools -jar target/eventbot-*.jar extract --layers --launcher --destination /extracted
 
 FROM eclipse-temurin:17-jre-alpine
+# Fonts for the rating charts /stats draws (JFreeChart, headless AWT): Alpine's JRE image has none.
+RUN apk add --no-cache fontconfig ttf-dejavu
 RUN addgroup -S eventbot && adduser -S -G eventbot -h /app -s /sbin/nologin eventbot \
     && mkdir -p /data/materials /app/config && chown -R eventbot:eventbot /data
 WORKDIR /app
