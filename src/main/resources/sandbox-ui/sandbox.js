@@ -35,8 +35,11 @@
         state.people = await call('GET', 'participants');
         renderPeople();
         if (state.current === null && state.people.length > 0) {
-            const first = state.people.find((person) => !person.organiser) || state.people[0];
-            choose(first.id);
+            // #participant=<id> opens that person's chat (a link to share, a start for browser tests)
+            const wanted = /participant=(\d+)/.exec(location.hash);
+            const chosen = (wanted && state.people.find((person) => String(person.id) === wanted[1]))
+                || state.people.find((person) => !person.organiser) || state.people[0];
+            choose(chosen.id);
         }
     }
 
@@ -66,6 +69,7 @@
         state.version = 0;
         const person = state.people.find((candidate) => candidate.id === id);
         el('chat').dataset.participantId = id;
+        history.replaceState(null, '', '#participant=' + id);
         el('chat-title').textContent = person ? person.name + (person.organiser ? ' (organiser)' : '') : String(id);
         el('participant-language').value = person ? person.language : 'ru';
         el('messages').replaceChildren();
