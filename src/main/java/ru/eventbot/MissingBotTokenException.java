@@ -6,4 +6,9 @@ public class MissingBotTokenException extends RuntimeException {
     public MissingBotTokenException() {
         super("TELEGRAM_BOT_TOKEN is not set");
     }
+
+    /** @param whyNoSandbox why the application did not start in sandbox mode instead */
+    public MissingBotTokenException(String whyNoSandbox) {
+        super("TELEGRAM_BOT_TOKEN is not set, and " + whyNoSandbox);
+    }
 }

@@ -8,8 +8,9 @@ public class MissingBotTokenFailureAnalyzer extends AbstractFailureAnalyzer<Miss
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingBotTokenException cause) {
         return new FailureAnalysis(
-                "TELEGRAM_BOT_TOKEN is not set: the bot needs a token to talk to Telegram.",
-                "Get a token from @BotFather and start with: TELEGRAM_BOT_TOKEN=<token> ./mvnw spring-boot:run",
+                cause.getMessage() + ": the bot needs a token to talk to Telegram.",
+                "Get a token from @BotFather and start with: TELEGRAM_BOT_TOKEN=<token> ./mvnw spring-boot:run "
+                        + "(without a token, on a new EVENTBOT_DATA_DIR, the bot starts in sandbox mode)",
                 cause);
     }
 }

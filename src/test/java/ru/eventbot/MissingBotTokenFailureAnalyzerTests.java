@@ -90,19 +90,22 @@ class MissingBotTokenFailureAnalyzerTests {
     }
 
     @Test
-    void theMainCheckRefusesBeforeTheDatabaseIsTouched(CapturedOutput output, @TempDir Path dataDir) {
-        // given: the application as main() builds it
-        var application = new SpringApplication(EventBotApplication.class);
-        application.addListeners(new BotTokenCheck());
+    void theMainCheckRefusesBeforeTheDatabaseIsTouchedWhenNoSandboxMayRunEither(CapturedOutput output,
+                                                                               @TempDir Path dataDir) throws Exception {
+        // given: the application as main() builds it, on a data folder a real bot has used
+        java.nio.file.Files.writeString(dataDir.resolve("eventbot.trace.db"), "a real bot was here");
+        var application = EventBotApplication.application();
         var args = new String[] {
                 "--eventbot.telegram.token= ",
+                "--eventbot.data-dir=" + dataDir,
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("eventbot"),
                 "--spring.main.banner-mode=off",
         };
 
         // when / then
         assertThatThrownBy(() -> application.run(args)).isInstanceOf(MissingBotTokenException.class);
-        assertThat(dataDir).isEmptyDirectory();
-        assertThat(output.getAll()).contains("TELEGRAM_BOT_TOKEN is not set").doesNotContain("Flyway");
+        assertThat(dataDir).isDirectoryNotContaining("glob:**/eventbot.mv.db").isDirectoryNotContaining("glob:**/sandbox");
+        assertThat(output.getAll()).contains("TELEGRAM_BOT_TOKEN is not set, and EVENTBOT_DATA_DIR")
+                .contains("real bot's data").doesNotContain("Flyway");
     }
 }

@@ -19,11 +19,20 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class TelegramClientConfiguration {
 
     @Bean(destroyMethod = "")
-    OkHttpClient telegramHttpClient() {
+    OkHttpClient telegramHttpClient(TelegramProperties properties) {
         var dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(128);
         dispatcher.setMaxRequestsPerHost(128);
-        return new OkHttpClient.Builder()
+        var builder = new OkHttpClient.Builder();
+        var prefix = pathPrefix(properties.apiUrl());
+        if (!prefix.isEmpty()) {
+            // TelegramUrl has no path: a Bot API served below one (a reverse proxy, the sandbox's stand-in) gets it here
+            builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                    .url(chain.request().url().newBuilder()
+                            .encodedPath(prefix + chain.request().url().encodedPath()).build())
+                    .build()));
+        }
+        return builder
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(64, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
@@ -59,10 +68,19 @@ class TelegramClientConfiguration {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("TELEGRAM_API_URL is not a URL: " + apiUrl);
         }
-        if (uri.getPath() != null && !uri.getPath().isEmpty()) {
-            throw new IllegalArgumentException("TELEGRAM_API_URL must be scheme://host[:port] without a path "
+        if (uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL must be scheme://host[:port][/path] without a query "
                     + "(the Bot API adds /bot<token>/<method>): " + apiUrl);
         }
         return new TelegramUrl(scheme, uri.getHost(), port, false);
+    }
+
+    /** The path of {@code TELEGRAM_API_URL} without its trailing slash ("" for none), put before /bot<token>/... */
+    static String pathPrefix(String apiUrl) {
+        var path = URI.create(apiUrl).getRawPath();
+        if (path == null) {
+            return "";
+        }
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -43,6 +43,19 @@ class EventEndToEndTests {
     }
 
     @Test
+    void withATokenThereIsNoSandboxAndItsPathsAskForASignInLikeAnyOther() {
+        // when
+        var signedIn = bot.get("/sandbox/chat/participants");
+        var page = bot.get("/sandbox/index.html");
+        var anonymous = bot.send(java.net.http.HttpRequest.newBuilder(bot.url("/sandbox/")).GET());
+
+        // then
+        assertThat(signedIn.status()).isEqualTo(404);
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
     void anEventCreatedOverTheApiIsShownWithItsTalksAndTimesInItsOwnZone() {
         // when
         var created = bot.post("/api/v1/events", """

@@ -200,6 +200,19 @@ class TelegramPropertiesTests {
     }
 
     @Test
+    void keepsThePathOfAnApiUrlToPutBeforeEveryCall() {
+        // given / when
+        var url = TelegramClientConfiguration.toTelegramUrl("http://127.0.0.1:8080/sandbox/api/");
+
+        // then
+        assertThat(url.getHost()).isEqualTo("127.0.0.1");
+        assertThat(url.getPort()).isEqualTo(8080);
+        assertThat(TelegramClientConfiguration.pathPrefix("http://127.0.0.1:8080/sandbox/api/")).isEqualTo("/sandbox/api");
+        assertThat(TelegramClientConfiguration.pathPrefix("https://api.telegram.org")).isEmpty();
+        assertThat(TelegramClientConfiguration.pathPrefix("http://localhost:8081/")).isEmpty();
+    }
+
+    @Test
     void refusesAnApiUrlThatIsNotAUrl() {
         // given / when / then
         assertThatIllegalArgumentException()
