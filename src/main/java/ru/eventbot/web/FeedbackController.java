@@ -38,7 +38,12 @@ class FeedbackController {
     /** The comments with their ratings and likes, one row each, after a header row of the totals' names. */
     @GetMapping("/feedback.csv")
     ResponseEntity<byte[]> csv(@PathVariable long eventId) {
-        var summary = feedback.summary(eventId);
+        return csvOf(feedback.summary(eventId));
+    }
+
+    /** The CSV export of an event's comments, also offered on the dashboard. */
+    static ResponseEntity<byte[]> csvOf(ru.eventbot.feedback.EventFeedback summary) {
+        var eventId = summary.eventId();
         var out = new StringWriter().append(BOM);
         try (var csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("comment_id", "author", "rating", "comment", "created_at", "comment_likes", "hidden")
