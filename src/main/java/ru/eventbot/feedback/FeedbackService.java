@@ -168,7 +168,15 @@ public class FeedbackService {
         var total = count("select count(*) from event_rating where event_id = ? and comment is not null", eventId);
         var pages = Math.max(1, (total + size - 1) / size);
         var shown = Math.max(0, Math.min(page, pages - 1));
-        var comments = jdbc.query(COMMENTS + "order by r.created_at desc, r.id desc offset ? rows fetch next ? rows only",
+        // the page's ids first, so the likes and names are looked up for that page only
+        var comments = jdbc.query("select r.id, r.event_id, r.telegram_user_id, p.first_name, p.last_name, "
+                        + "r.rating, r.comment, r.comment_hidden, r.created_at, "
+                        + "(select count(*) from comment_like l where l.rating_id = r.id) "
+                        + "from (select c.id from event_rating c where c.event_id = ? and c.comment is not null "
+                        + "order by c.created_at desc, c.id desc offset ? rows fetch next ? rows only) shown "
+                        + "join event_rating r on r.id = shown.id "
+                        + "left join participant p on p.telegram_user_id = r.telegram_user_id "
+                        + "order by r.created_at desc, r.id desc",
                 COMMENT, eventId, shown * size, size);
         return new CommentPage(comments, shown, pages);
     }

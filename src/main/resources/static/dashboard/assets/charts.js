@@ -20,11 +20,11 @@
     if (likes && window.Chart) {
       var perDay = JSON.parse(likes.dataset.likes);
       new window.Chart(likes, {
-        type: 'line',
+        type: 'bar',
         data: {
           labels: Object.keys(perDay),
           datasets: [{label: 'Likes', data: Object.values(perDay), borderColor: '#1b6e3a',
-                      backgroundColor: '#1b6e3a', tension: 0.2}]
+                      backgroundColor: '#1b6e3a'}]
         },
         options: {animation: false, plugins: {legend: {display: false}},
                   scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}
