@@ -10,7 +10,7 @@
         type: 'bar',
         data: {
           labels: Object.keys(histogram).map(function (stars) { return stars + ' ⭐'; }),
-          datasets: [{label: 'Ratings', data: Object.values(histogram), backgroundColor: '#1565c0'}]
+          datasets: [{label: 'Ratings', data: Object.values(histogram), backgroundColor: '#1565c0', maxBarThickness: 64}]
         },
         options: {animation: false, plugins: {legend: {display: false}},
                   scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}
@@ -24,7 +24,7 @@
         data: {
           labels: Object.keys(perDay),
           datasets: [{label: 'Likes', data: Object.values(perDay), borderColor: '#1b6e3a',
-                      backgroundColor: '#1b6e3a'}]
+                      backgroundColor: '#1b6e3a', maxBarThickness: 64}]
         },
         options: {animation: false, plugins: {legend: {display: false}},
                   scales: {y: {beginAtZero: true, ticks: {precision: 0}}}}
