@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-@Transactional
+@Transactional(noRollbackFor = InvalidAccountException.class)
 public class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
@@ -58,6 +58,35 @@ public class AccountService {
             log.warn("Created organiser account '{}' with the generated password: {}  (shown only this once; set "
                     + "EVENTBOT_ADMIN_PASSWORD to choose your own)", username, password);
         }
+    }
+
+    /** Every account, by name, for administrators. */
+    @Transactional(readOnly = true)
+    public java.util.List<OrganiserAccount> all() {
+        return accounts.findAllByOrderByUsernameAsc();
+    }
+
+    /** A new account an administrator creates; refused (before anything is written) when the name is taken. */
+    public OrganiserAccount create(String username, String password, Role role) {
+        var name = username == null ? "" : username.strip();
+        if (!name.matches("[A-Za-z0-9._@-]{3,64}")) {
+            throw new InvalidAccountException("The user name must be 3 to 64 Latin letters, digits or . _ @ -.");
+        }
+        if (password == null || password.length() < 10) {
+            throw new InvalidAccountException("The password must be at least 10 characters long.");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new InvalidAccountException("The password is longer than 72 bytes, which BCrypt cannot hash.");
+        }
+        if (role == null) {
+            throw new InvalidAccountException("Choose a role: ORGANISER or ADMIN.");
+        }
+        if (accounts.findByUsername(name).isPresent()) {
+            throw new InvalidAccountException("There is already an account named " + name + ".");
+        }
+        var account = accounts.save(new OrganiserAccount(name, passwordEncoder.encode(password), role, clock.instant()));
+        log.info("Organiser account '{}' created with role {}", name, role);
+        return account;
     }
 
     private static String randomPassword() {

@@ -226,6 +226,44 @@ public class ConversationService {
         return messages.findByTelegramUserIdOrderByIdAsc(telegramUserId);
     }
 
+    /**
+     * Participants who wrote to the bot in their own words, those whose latest text came after the organisers'
+     * latest reply (or has none) first, then by their latest text, newest first; a page at a time (from 0).
+     */
+    @Transactional(readOnly = true)
+    public InboxPage inbox(int page, int size) {
+        var total = jdbc.queryForObject("select count(distinct telegram_user_id) from conversation_message "
+                + "where kind = 'TEXT' and direction = 'IN' and telegram_user_id is not null", Long.class);
+        var pages = (int) Math.max(1, ((total == null ? 0 : total) + size - 1) / size);
+        var shown = Math.max(0, Math.min(page, pages - 1));
+        var threads = jdbc.query("""
+                select t.telegram_user_id, p.first_name, p.last_name, p.username, m.text, m.created_at,
+                       t.last_reply is null or t.last_reply < t.last_in as unanswered
+                from (select i.telegram_user_id, max(i.id) as last_in,
+                             (select max(r.id) from conversation_message r where r.kind = 'ORGANISER_REPLY'
+                                and r.telegram_user_id = i.telegram_user_id) as last_reply
+                      from conversation_message i
+                      where i.kind = 'TEXT' and i.direction = 'IN' and i.telegram_user_id is not null
+                      group by i.telegram_user_id) t
+                join conversation_message m on m.id = t.last_in
+                left join participant p on p.telegram_user_id = t.telegram_user_id
+                order by unanswered desc, t.last_in desc
+                offset ? rows fetch next ? rows only""",
+                (rs, n) -> new InboxThread(rs.getLong(1), displayName(rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(1)), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant(), rs.getBoolean(7)),
+                shown * size, size);
+        return new InboxPage(threads, shown, pages);
+    }
+
+    private static String displayName(String first, String last, String username, long telegramUserId) {
+        var name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+        if (!name.isEmpty()) {
+            return name;
+        }
+        return username != null ? "@" + username : String.valueOf(telegramUserId);
+    }
+
     private void log(List<ConversationMessage> rows) {
         conversationLog.append(rows);
     }

@@ -153,6 +153,36 @@ public class FeedbackService {
 
     @Transactional(readOnly = true)
     public EventFeedback summary(long eventId) {
+        return summary(eventId, true);
+    }
+
+    /** The figures without the comments (read those a page at a time with {@link #comments}). */
+    @Transactional(readOnly = true)
+    public EventFeedback figures(long eventId) {
+        return summary(eventId, false);
+    }
+
+    /** Every comment on the event, hidden ones too, newest first, a page at a time (from 0). */
+    @Transactional(readOnly = true)
+    public CommentPage comments(long eventId, int page, int size) {
+        requireEvent(eventId);
+        var total = count("select count(*) from event_rating where event_id = ? and comment is not null", eventId);
+        var pages = Math.max(1, (total + size - 1) / size);
+        var shown = Math.max(0, Math.min(page, pages - 1));
+        // the page's ids first, so the likes and names are looked up for that page only
+        var comments = jdbc.query("select r.id, r.event_id, r.telegram_user_id, p.first_name, p.last_name, "
+                        + "r.rating, r.comment, r.comment_hidden, r.created_at, "
+                        + "(select count(*) from comment_like l where l.rating_id = r.id) "
+                        + "from (select c.id from event_rating c where c.event_id = ? and c.comment is not null "
+                        + "order by c.created_at desc, c.id desc offset ? rows fetch next ? rows only) shown "
+                        + "join event_rating r on r.id = shown.id "
+                        + "left join participant p on p.telegram_user_id = r.telegram_user_id "
+                        + "order by r.created_at desc, r.id desc",
+                COMMENT, eventId, shown * size, size);
+        return new CommentPage(comments, shown, pages);
+    }
+
+    private EventFeedback summary(long eventId, boolean withComments) {
         requireEvent(eventId);
         var buttons = count("select count(*) from event_like where event_id = ? and source = 'BUTTON'", eventId);
         var reactions = count("select count(*) from event_like where event_id = ? and source = 'REACTION'", eventId);
@@ -167,7 +197,8 @@ public class FeedbackService {
         var ratingCount = histogram.values().stream().mapToInt(Integer::intValue).sum();
         var sum = histogram.entrySet().stream().mapToInt(e -> Integer.parseInt(e.getKey()) * e.getValue()).sum();
         var average = ratingCount == 0 ? null : Math.round(100.0 * sum / ratingCount) / 100.0;
-        var comments = jdbc.query(COMMENTS + "order by r.created_at asc, r.id asc", COMMENT, eventId);
+        var comments = withComments ? jdbc.query(COMMENTS + "order by r.created_at asc, r.id asc", COMMENT, eventId)
+                : java.util.List.<Comment>of();
         return new EventFeedback(eventId, buttons + reactions, buttons, reactions, channelReactions(eventId),
                 ratingCount, average, histogram, comments);
     }
@@ -194,6 +225,31 @@ public class FeedbackService {
                     byEmoji.put(rs.getString(1), rs.getInt(2));
                 }, eventId);
         return byEmoji;
+    }
+
+    /** Likes given to the event per day (UTC), oldest first: days without likes are left out. */
+    @Transactional(readOnly = true)
+    public java.util.List<DailyLikes> likesPerDay(long eventId) {
+        requireEvent(eventId);
+        return jdbc.query("select cast(created_at as date) as liked_on, count(*) from event_like "
+                        + "where event_id = ? group by cast(created_at as date) order by liked_on",
+                (rs, n) -> new DailyLikes(rs.getObject(1, java.time.LocalDate.class), rs.getInt(2)), eventId);
+    }
+
+    /** Likes, ratings and their average for every event that has any, by event id (two grouped queries). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, EventFigures> figuresByEvent() {
+        var figures = new java.util.HashMap<Long, EventFigures>();
+        jdbc.query("select event_id, count(*) from event_like group by event_id", rs -> {
+            figures.put(rs.getLong(1), new EventFigures(rs.getInt(2), 0, null));
+        });
+        jdbc.query("select event_id, count(*), avg(cast(rating as double precision)) from event_rating "
+                + "group by event_id", rs -> {
+            var likes = figures.getOrDefault(rs.getLong(1), EventFigures.NONE).likes();
+            figures.put(rs.getLong(1), new EventFigures(likes, rs.getInt(2),
+                    Math.round(100.0 * rs.getDouble(3)) / 100.0));
+        });
+        return figures;
     }
 
     private static final String COMMENTS = "select r.id, r.event_id, r.telegram_user_id, p.first_name, p.last_name, "

@@ -9,4 +9,15 @@ interface ParticipantRepository extends JpaRepository<Participant, Long> {
     Optional<Participant> findByTelegramUserId(long telegramUserId);
 
     List<Participant> findAllByOrderByCreatedAtAscIdAsc();
+
+    org.springframework.data.domain.Page<Participant> findAllByOrderByCreatedAtDescIdDesc(
+            org.springframework.data.domain.Pageable pageable);
+
+    @org.springframework.data.jpa.repository.Query("""
+            select p from Participant p
+            where lower(concat(coalesce(p.firstName, ''), ' ', coalesce(p.lastName, ''))) like :pattern escape '\\'
+               or lower(coalesce(p.username, '')) like :pattern escape '\\'
+            order by p.createdAt desc, p.id desc""")
+    org.springframework.data.domain.Page<Participant> search(String pattern,
+                                                             org.springframework.data.domain.Pageable pageable);
 }

@@ -147,6 +147,25 @@ public class ParticipantService {
         return participants.findByTelegramUserId(telegramUserId);
     }
 
+    /**
+     * Participants whose name or username contains {@code query} (any case; all when blank), newest first, a page
+     * at a time (pages start at 0).
+     */
+    @Transactional(readOnly = true)
+    public ParticipantPage search(String query, int page, int size) {
+        var pattern = query == null || query.isBlank() ? null
+                : "%" + query.strip().replace("@", "").toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        var pageable = org.springframework.data.domain.PageRequest.of(Math.max(0, page), size);
+        var found = pattern == null ? participants.findAllByOrderByCreatedAtDescIdDesc(pageable)
+                : participants.search(pattern, pageable);
+        if (found.getNumber() > 0 && found.getNumber() >= found.getTotalPages()) {
+            return search(query, Math.max(0, found.getTotalPages() - 1), size);
+        }
+        return new ParticipantPage(found.getContent(), found.getNumber(), Math.max(1, found.getTotalPages()),
+                found.getTotalElements());
+    }
+
     @Transactional(readOnly = true)
     public List<Participant> findAll() {
         return participants.findAllByOrderByCreatedAtAscIdAsc();

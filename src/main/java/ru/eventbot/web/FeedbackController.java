@@ -44,7 +44,12 @@ class FeedbackController {
      */
     @GetMapping("/feedback.csv")
     ResponseEntity<byte[]> csv(@PathVariable long eventId, @RequestParam(defaultValue = "false") boolean anonymised) {
-        var summary = figures(eventId, anonymised);
+        return csvOf(figures(eventId, anonymised));
+    }
+
+    /** The CSV export of an event's comments, also offered on the dashboard. */
+    static ResponseEntity<byte[]> csvOf(EventFeedback summary) {
+        var eventId = summary.eventId();
         var out = new StringWriter().append(BOM);
         try (var csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("comment_id", "author", "rating", "comment", "created_at", "comment_likes", "hidden")

@@ -136,6 +136,29 @@ class AccountServiceTests {
         assertThat(output.getAll()).contains("set from EVENTBOT_ADMIN_PASSWORD").doesNotContain("chosen-later");
     }
 
+    @Test
+    void anAdministratorCreatesAccountsWithTheirRoleAndNothingDoubtful() {
+        // when
+        accounts.create(" olga ", "organiser-password-1", Role.ORGANISER);
+        flushAndClear();
+
+        // then
+        assertThat(accounts.all()).singleElement().satisfies(account -> {
+            assertThat(account.getUsername()).isEqualTo("olga");
+            assertThat(account.getRole()).isEqualTo(Role.ORGANISER);
+            assertThat(passwordEncoder.matches("organiser-password-1", account.getPasswordHash())).isTrue();
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.create("olga", "another-password-1",
+                Role.ADMIN)).isInstanceOf(InvalidAccountException.class).hasMessageContaining("already");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.create("<script>", "password-long-1",
+                Role.ORGANISER)).isInstanceOf(InvalidAccountException.class).hasMessageContaining("Latin letters");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.create("pavel", "short", Role.ORGANISER))
+                .isInstanceOf(InvalidAccountException.class).hasMessageContaining("at least 10");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.create("pavel", "я".repeat(37),
+                Role.ORGANISER)).isInstanceOf(InvalidAccountException.class).hasMessageContaining("72 bytes");
+        assertThat(repository.count()).isEqualTo(1);
+    }
+
     private void flushAndClear() {
         entityManager.flush();
         entityManager.clear();

@@ -362,6 +362,33 @@ class ConversationServiceTests {
         return jdbc.queryForObject("select delivery_status from conversation_message where id = ?", String.class, id);
     }
 
+    @Test
+    void theInboxShowsUnansweredConversationsFirstThenTheLatest() {
+        // given: Alexander wrote and was answered; Ksenia wrote earlier and was not; Olga wrote last, unanswered
+        participants.subscribe(alexander(), null);
+        participants.subscribe(new TelegramProfile(1002, 1002, "Ксения", "Садовская", null, "ru"), null);
+        participants.subscribe(new TelegramProfile(1003, 1003, null, null, "olga_i", "ru"), null);
+        conversations.recordInbound(new InboundMessage(1002L, 1002L, MessageKind.TEXT, "Где парковка?", 1L, 1L));
+        conversations.recordInbound(new InboundMessage(ALEXANDER, ALEXANDER, MessageKind.TEXT, "Когда начало?", 2L, 2L));
+        conversations.recordInbound(new InboundMessage(ALEXANDER, ALEXANDER, MessageKind.COMMAND, "/events", 3L, 3L));
+        conversations.queueOrganiserReply(ALEXANDER, "В 15:00");
+        conversations.recordInbound(new InboundMessage(1003L, 1003L, MessageKind.TEXT, "<b>Спасибо</b>", 4L, 4L));
+        flushAndClear();
+
+        // when
+        var inbox = conversations.inbox(0, 10);
+
+        // then
+        assertThat(inbox.threads()).extracting(InboxThread::name, InboxThread::lastText, InboxThread::unanswered)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("@olga_i", "<b>Спасибо</b>", true),
+                        org.assertj.core.groups.Tuple.tuple("Ксения Садовская", "Где парковка?", true),
+                        org.assertj.core.groups.Tuple.tuple("Александр Духанин", "Когда начало?", false));
+        assertThat(conversations.inbox(1, 2).threads()).extracting(InboxThread::telegramUserId)
+                .containsExactly(ALEXANDER);
+        assertThat(conversations.inbox(7, 2).page()).isEqualTo(1);
+    }
+
     private static TelegramProfile alexander() {
         return new TelegramProfile(ALEXANDER, ALEXANDER, "Александр", "Духанин", "alex_d", "ru");
     }

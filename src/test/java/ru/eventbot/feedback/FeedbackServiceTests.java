@@ -117,4 +117,37 @@ class FeedbackServiceTests {
         assertThatThrownBy(() -> feedback.hideComment(eventId + 1, ksenias.id(), true))
                 .isInstanceOf(CommentNotFoundException.class);
     }
+
+    @Test
+    void organisersSeeEveryCommentAPageAtATimeWithFiguresByEventAndLikesPerDay() {
+        // given: two likes today, one tomorrow; three comments, one hidden
+        feedback.toggleLike(eventId, 1);
+        feedback.toggleLike(eventId, 2);
+        clock.advance(java.time.Duration.ofDays(1));
+        feedback.toggleLike(eventId, 3);
+        for (long id = 1; id <= 3; id++) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            feedback.rate(eventId, id, (int) id + 2);
+            feedback.comment(id, "Комментарий " + id);
+        }
+        var first = feedback.visibleComments(eventId, 0, 5).comments().stream().filter(c -> c.authorId() == 1)
+                .findFirst().orElseThrow();
+        feedback.hideComment(eventId, first.id(), true);
+        // when
+        var newest = feedback.comments(eventId, 0, 2);
+        var oldest = feedback.comments(eventId, 1, 2);
+        // then: hidden ones too, newest first
+        assertThat(newest.comments()).extracting(Comment::text).containsExactly("Комментарий 3", "Комментарий 2");
+        assertThat(oldest.comments()).singleElement().satisfies(comment -> {
+            assertThat(comment.text()).isEqualTo("Комментарий 1");
+            assertThat(comment.hidden()).isTrue();
+            assertThat(comment.author()).isEqualTo("Владимир Кнышев");
+        });
+        assertThat(newest.pages()).isEqualTo(2);
+        assertThat(feedback.figures(eventId).comments()).isEmpty();
+        assertThat(feedback.figures(eventId).histogram()).containsEntry("3", 1).containsEntry("4", 1)
+                .containsEntry("5", 1);
+        assertThat(feedback.figuresByEvent()).containsEntry(eventId, new EventFigures(3, 3, 4.0));
+        assertThat(feedback.likesPerDay(eventId)).extracting(DailyLikes::likes).containsExactly(2, 1);
+    }
 }

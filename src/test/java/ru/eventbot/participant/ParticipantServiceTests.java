@@ -250,6 +250,40 @@ class ParticipantServiceTests {
         }
     }
 
+    @Test
+    void findsParticipantsByAnyPartOfTheirNameOrUsernameInAnyCaseAPageAtATime() {
+        // given
+        participants.subscribe(alexander, null);
+        clock.advance(Duration.ofMinutes(1));
+        participants.subscribe(new TelegramProfile(1002, 1002, "Ксения", "Садовская", "ks_100%", "ru"), null);
+        clock.advance(Duration.ofMinutes(1));
+        participants.subscribe(new TelegramProfile(1003, 1003, "Олег", null, "oleg_sad", "ru"), null);
+        entityManager.flush();
+        entityManager.clear();
+
+        // then
+        assertThat(participants.search("садовская", 0, 10).participants()).extracting(Participant::getTelegramUserId)
+                .containsExactly(1002L);
+        assertThat(participants.search("@ALEX", 0, 10).participants()).extracting(Participant::getTelegramUserId)
+                .containsExactly(1001L);
+        assertThat(participants.search("sad", 0, 10).participants()).extracting(Participant::getTelegramUserId)
+                .containsExactly(1003L);
+        // LIKE's wildcards are searched for as they are
+        assertThat(participants.search("100%", 0, 10).participants()).extracting(Participant::getTelegramUserId)
+                .containsExactly(1002L);
+        assertThat(participants.search("_", 0, 10).participants()).extracting(Participant::getTelegramUserId)
+                .containsExactly(1003L, 1002L, 1001L);
+        assertThat(participants.search("%", 0, 10).total()).isEqualTo(1);
+        assertThat(participants.search("ks\\", 0, 10).total()).isZero();
+        // newest first, pages of two; a page past the end shows the last one
+        var first = participants.search(" ", 0, 2);
+        assertThat(first.participants()).extracting(Participant::getTelegramUserId).containsExactly(1003L, 1002L);
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(first.pages()).isEqualTo(2);
+        assertThat(participants.search(null, 5, 2).participants()).extracting(Participant::getTelegramUserId)
+                .containsExactly(1001L);
+    }
+
     private void flushAndClear() {
         entityManager.flush();
         entityManager.clear();
