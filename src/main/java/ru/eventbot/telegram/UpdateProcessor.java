@@ -34,10 +34,12 @@ class UpdateProcessor {
     private final MessageSource messages;
     private final TransactionTemplate transaction;
     private final FloodGuard floodGuard;
+    private final ChatOrder chatOrder;
 
     UpdateProcessor(InboundUpdateStore store, IncomingFactory incomingFactory, UpdateRouter router,
                     ParticipantService participants, ConversationService conversations, MessageSource messages,
-                    TransactionTemplate transaction, FloodGuard floodGuard) {
+                    TransactionTemplate transaction, FloodGuard floodGuard, ChatOrder chatOrder) {
+        this.chatOrder = chatOrder;
         this.floodGuard = floodGuard;
         this.store = store;
         this.incomingFactory = incomingFactory;
@@ -57,11 +59,15 @@ class UpdateProcessor {
      * the same transaction, which spares a commit per batch.
      */
     List<OutboxMessage> handle(List<StoredUpdate> batch, List<DeliveryOutcome> unrecorded) {
+        var ordered = new ArrayList<>(batch);
         try {
             return transaction.execute(status -> {
+                var caughtUp = chatOrder.lockAndCatchUp(batch);
+                ordered.clear();
+                ordered.addAll(caughtUp);
                 conversations.recordOutcomes(unrecorded);
-                var replies = new ArrayList<OutboxMessage>(batch.size());
-                for (var stored : batch) {
+                var replies = new ArrayList<OutboxMessage>(ordered.size());
+                for (var stored : ordered) {
                     replies.addAll(handleInTransaction(stored, incomingFactory.from(stored.updateId(), stored.update())));
                 }
                 return replies;
@@ -71,7 +77,7 @@ class UpdateProcessor {
         }
         conversations.recordOutcomes(unrecorded);
         var replies = new ArrayList<OutboxMessage>();
-        for (var stored : batch) {
+        for (var stored : ordered) {
             replies.addAll(handleAlone(stored));
         }
         return replies;
@@ -89,7 +95,10 @@ class UpdateProcessor {
         try {
             incoming = incomingFactory.from(stored.updateId(), stored.update());
             var in = incoming;
-            return transaction.execute(status -> handleInTransaction(stored, in));
+            return transaction.execute(status -> {
+                chatOrder.lockAndCatchUp(List.of(stored)); // earlier ones of the chat were tried in the batch
+                return handleInTransaction(stored, in);
+            });
         } catch (RuntimeException e) {
             log.error("Handling update {} failed; it is marked FAILED and not retried", stored.updateId(), e);
             return recordFailure(stored, incoming, e);

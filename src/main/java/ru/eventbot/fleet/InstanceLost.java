@@ -1,0 +1,8 @@
+package ru.eventbot.fleet;
+
+/**
+ * Published (synchronously, inside the taking-over transaction) when an instance's lease ran out: each module takes
+ * over the rows the lost instance had claimed. Exactly one live instance takes over each lost one.
+ */
+public record InstanceLost(String instanceId, String takenOverBy) {
+}
