@@ -220,18 +220,17 @@ public class ConversationService {
     }
 
     /**
-     * Another instance's lease ran out. What it was sending, and the replies its update lanes had queued (its claim
-     * journal, on its own disk, would tell which of those went out), are UNCERTAIN: never sent again, shown in the
-     * conversation. Messages queued outside update handling are claimed in the database right before their call,
-     * so a PENDING one was never sent: it is handed to this instance and goes out with the event publications
-     * that are resubmitted.
+     * Another instance's lease ran out. What it was sending is UNCERTAIN: never sent again, shown in the
+     * conversation. So are the replies its update lanes had queued, unless it stopped cleanly (its claim journal,
+     * on its own disk, would tell which went out; after a clean stop it is empty, and they never did). The PENDING
+     * messages left are this instance's now, and go out through the event publications raised here.
      */
     @EventListener
     void takeOver(InstanceLost lost) {
         var uncertain = jdbc.update("update conversation_message set delivery_status = 'UNCERTAIN', delivery_error = "
                 + "'the instance sending it was lost: delivered or not, it is not sent again' where owner = ? and "
-                + "(delivery_status = 'SENDING' or (delivery_status = 'PENDING' and update_id is not null))",
-                lost.instanceId());
+                + "(delivery_status = 'SENDING'" + (lost.leftSettled() ? ")"
+                : " or (delivery_status = 'PENDING' and update_id is not null))"), lost.instanceId());
         var handedOn = jdbc.queryForList("select id from conversation_message where owner = ? "
                 + "and delivery_status = 'PENDING' order by id", Long.class, lost.instanceId());
         for (var id : handedOn) {

@@ -29,6 +29,7 @@ public class Fleet {
     private volatile Boolean shared;
     private volatile int running = 1;
     private volatile boolean settled;
+    private volatile boolean leftSettled;
 
     Fleet(FleetProperties properties, StorageProperties storage, JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -83,6 +84,18 @@ public class Fleet {
      */
     public boolean settled() {
         return settled || !shared();
+    }
+
+    /**
+     * Called by the intake as it stops: whether its lanes ended with every reply's outcome recorded. Then the
+     * replies this instance leaves PENDING were never sent, and whoever takes over may send them.
+     */
+    public void leavingSettled(boolean settledNow) {
+        leftSettled = settledNow;
+    }
+
+    boolean leftSettled() {
+        return leftSettled;
     }
 
     void running(int count, boolean settledNow) {

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FleetMembership implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FleetMembership.class);
+    private static final String LEFT_SETTLED = "left-settled";
 
     private final Fleet fleet;
     private final FleetProperties properties;
@@ -94,20 +95,21 @@ class FleetMembership implements SmartLifecycle {
         }
         var live = jdbc.queryForObject("select count(*) from bot_instance where expires_at > ?", Integer.class,
                 Timestamp.from(now));
-        fleet.running(live == null ? 1 : live, !now.isBefore(joined.plus(properties.lease().dividedBy(3))));
-        for (var lost : jdbc.queryForList("select id from bot_instance where expires_at <= ? and id <> ?",
-                String.class, Timestamp.from(now), fleet.instanceId())) {
-            takeOver(lost, now);
+        // every other instance renews (and counts this one) within a third of the lease; half of it leaves a margin
+        fleet.running(live == null ? 1 : live, !now.isBefore(joined.plus(properties.lease().dividedBy(2))));
+        for (var lost : jdbc.queryForList("select id, run_id from bot_instance where expires_at <= ? and id <> ?",
+                Timestamp.from(now), fleet.instanceId())) {
+            takeOver((String) lost.get("id"), LEFT_SETTLED.equals(lost.get("run_id")), now);
         }
     }
 
-    private void takeOver(String lost, Instant now) {
+    private void takeOver(String lost, boolean leftSettled, Instant now) {
         transaction.executeWithoutResult(status -> {
             if (jdbc.update("delete from bot_instance where id = ? and expires_at <= ?", lost,
                     Timestamp.from(now)) == 1) {
                 log.warn("Instance {} stopped renewing its lease; {} takes over what it had claimed", lost,
                         fleet.instanceId());
-                events.publishEvent(new InstanceLost(lost, fleet.instanceId()));
+                events.publishEvent(new InstanceLost(lost, fleet.instanceId(), leftSettled));
             }
         });
     }
@@ -127,8 +129,10 @@ class FleetMembership implements SmartLifecycle {
             if (renewer != null) {
                 renewer.join(5_000);
             }
-            jdbc.update("update bot_instance set expires_at = ? where id = ? and run_id = ?",
-                    Timestamp.from(databaseNow()), fleet.instanceId(), runId);
+            // a stop with the lanes' journals emptied is marked, so that the replies left PENDING are sent by another
+            jdbc.update("update bot_instance set expires_at = ?, run_id = ? where id = ? and run_id = ?",
+                    Timestamp.from(databaseNow()), fleet.leftSettled() ? LEFT_SETTLED : runId, fleet.instanceId(),
+                    runId);
             log.info("Instance {} left the fleet", fleet.instanceId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -34,21 +34,23 @@ class BroadcastBenchmark {
             telegram.recordCalls(false);
             var copies = new CopyClock();
             telegram.addListener(copies);
-            var bot = RunningBot.start(telegram.baseUrl(), telegram.token(), Map.of(
-                    "logging.level.ru.eventbot", "WARN", "eventbot.broadcast.rate", "30"));
+            var bots = BenchmarkBots.start(telegram, Map.of(
+                    "logging.level.ru.eventbot", "WARN", "eventbot.broadcast.rate", "30"), i -> Map.of());
+            var bot = bots.first();
             try {
                 var recipients = subscribers(telegram, bot, 1_000);
                 copies.watch(recipients);
                 var id = broadcast(bot, false);
                 awaitDone(bot, id, Duration.ofMinutes(3));
-                report("Broadcast of 1,000 at EVENTBOT_BROADCAST_RATE=30");
+                report("Broadcast of 1,000 at EVENTBOT_BROADCAST_RATE=30 (%s, %d instance(s))", BenchmarkBots.database(),
+                        bots.all().size());
                 report("  achieved rate         %.2f messages/s (first copy -> last copy)", copies.rate());
                 report("  slowest 10-s window   %.2f messages/s", copies.slowestWindowRate(Duration.ofSeconds(10)));
                 report("  busiest 1-s window    %d messages", copies.busiestSecond());
                 assertThat(copies.count()).isEqualTo(1_000);
                 assertThat(copies.duplicates()).isZero();
             } finally {
-                bot.close();
+                bots.close();
             }
         }
     }
@@ -59,8 +61,9 @@ class BroadcastBenchmark {
             telegram.recordCalls(false);
             var copies = new CopyClock();
             telegram.addListener(copies);
-            var bot = RunningBot.start(telegram.baseUrl(), telegram.token(), Map.of(
-                    "logging.level.ru.eventbot", "WARN", "eventbot.broadcast.paid-rate", "1000"));
+            var bots = BenchmarkBots.start(telegram, Map.of(
+                    "logging.level.ru.eventbot", "WARN", "eventbot.broadcast.paid-rate", "1000"), i -> Map.of());
+            var bot = bots.first();
             try {
                 var recipients = subscribers(telegram, bot, 10_000);
                 copies.watch(recipients);
@@ -82,7 +85,8 @@ class BroadcastBenchmark {
                 awaitDone(bot, id, Duration.ofMinutes(3));
                 var total = offered;
                 await().atMost(Duration.ofSeconds(60)).until(() -> copies.replies() >= total);
-                report("Paid broadcast of 10,000 at 1,000/s, with %d participant messages at 50/s meanwhile", offered);
+                report("Paid broadcast of 10,000 at 1,000/s, with %d participant messages at 50/s meanwhile (%s, %d "
+                        + "instance(s))", offered, BenchmarkBots.database(), bots.all().size());
                 report("  achieved rate         %.0f messages/s (first copy -> last copy)", copies.rate());
                 report("  slowest 1-s window    %.0f messages/s", copies.slowestWindowRate(Duration.ofSeconds(1)));
                 report("  busiest 1-s window    %d messages", copies.busiestSecond());
@@ -91,7 +95,7 @@ class BroadcastBenchmark {
                 assertThat(copies.count()).isEqualTo(10_000);
                 assertThat(copies.duplicates()).isZero();
             } finally {
-                bot.close();
+                bots.close();
             }
         }
     }
