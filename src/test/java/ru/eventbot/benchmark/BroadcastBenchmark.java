@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import ru.eventbot.e2e.RunningBot;
+import ru.eventbot.e2e.Subscribers;
 import ru.eventbot.testsupport.telegram.FakeTelegram;
 import ru.eventbot.testsupport.telegram.FakeTelegramListener;
 import ru.eventbot.testsupport.telegram.FakeUser;
@@ -101,17 +102,7 @@ class BroadcastBenchmark {
     }
 
     private static List<FakeUser> subscribers(FakeTelegram telegram, RunningBot bot, int count) {
-        var users = new ArrayList<FakeUser>(count);
-        var rows = new ArrayList<Object[]>(count);
-        var now = Timestamp.from(Instant.now());
-        for (int i = 0; i < count; i++) {
-            var user = telegram.user("Получатель" + i, "Рассылки").knownToTheBot();
-            users.add(user);
-            rows.add(new Object[] {5_000_000L + i, user.id(), user.chatId(), user.firstName(), now, now});
-        }
-        bot.jdbc().batchUpdate("insert into participant (id, telegram_user_id, chat_id, first_name, language, "
-                + "subscribed, blocked, created_at, updated_at) values (?, ?, ?, ?, 'RU', true, false, ?, ?)", rows);
-        return users;
+        return Subscribers.storedAtOnce(telegram, bot, count, "Получатель", 5_000_000L);
     }
 
     private static long broadcast(RunningBot bot, boolean paid) {

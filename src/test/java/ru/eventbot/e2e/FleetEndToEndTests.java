@@ -9,8 +9,6 @@ import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ class FleetEndToEndTests {
         // given: two instances on one database, 2,000 subscribers, 500 chats that will write
         var first = instance();
         var second = instance();
-        var subscribers = subscribers(first, 2_000);
+        var subscribers = Subscribers.storedAtOnce(telegram, first, 2_000, "Подписчик", 7_000_000L);
         var writers = new ArrayList<FakeUser>();
         for (int i = 0; i < 500; i++) {
             writers.add(telegram.user("Участник", "№" + i).knownToTheBot());
@@ -153,21 +151,6 @@ class FleetEndToEndTests {
                 sleep();
             }
         }
-    }
-
-    /** Subscribed participants, stored at once (the fake knows their chats). */
-    private List<FakeUser> subscribers(RunningBot bot, int count) {
-        var users = new ArrayList<FakeUser>();
-        var rows = new ArrayList<Object[]>();
-        var now = Timestamp.from(Instant.now());
-        for (int i = 0; i < count; i++) {
-            var user = telegram.user("Подписчик", "№" + i).knownToTheBot();
-            users.add(user);
-            rows.add(new Object[] {7_000_000L + i, user.id(), user.chatId(), user.firstName(), now, now});
-        }
-        bot.jdbc().batchUpdate("insert into participant (id, telegram_user_id, chat_id, first_name, language, "
-                + "subscribed, blocked, created_at, updated_at) values (?, ?, ?, ?, 'RU', true, false, ?, ?)", rows);
-        return users;
     }
 
     private static int sent(RunningBot bot, long broadcastId) {
