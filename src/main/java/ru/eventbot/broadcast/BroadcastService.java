@@ -214,11 +214,13 @@ public class BroadcastService {
             var now = Timestamp.from(clock.instant());
             int claimed;
             if (fleet.shared()) {
-                claimed = jdbc.update("update broadcast_delivery set status = 'SENDING', claim_id = ?, owner = ?, "
-                                + "sending_at = null, updated_at = ? where broadcast_id = ? and telegram_user_id in "
-                                + "(select telegram_user_id from broadcast_delivery where broadcast_id = ? "
-                                + "and status = 'PENDING' order by telegram_user_id limit ? for update skip locked)",
-                        claimId, fleet.instanceId(), now, broadcast.getId(), broadcast.getId(), size);
+                // the batch is picked once (a materialized CTE: an IN-subquery may be evaluated more than once)
+                claimed = jdbc.update("with batch as materialized (select telegram_user_id from broadcast_delivery "
+                                + "where broadcast_id = ? and status = 'PENDING' order by telegram_user_id limit ? "
+                                + "for update skip locked) update broadcast_delivery d set status = 'SENDING', "
+                                + "claim_id = ?, owner = ?, sending_at = null, updated_at = ? from batch "
+                                + "where d.broadcast_id = ? and d.telegram_user_id = batch.telegram_user_id",
+                        broadcast.getId(), size, claimId, fleet.instanceId(), now, broadcast.getId());
             } else {
                 var last = jdbc.queryForObject("select max(telegram_user_id) from (select telegram_user_id "
                                 + "from broadcast_delivery where broadcast_id = ? and status = 'PENDING' "
