@@ -73,11 +73,6 @@ public class Fleet {
         return Math.max(1, rate / Math.max(1, running));
     }
 
-    /** How many instances hold a lease now (as of this instance's last renewal). */
-    public int running() {
-        return running;
-    }
-
     /**
      * Whether every other instance has seen this one by now (one renewal period after it joined), so that the
      * shares of the rate add up to at most the rate; broadcasting waits for it.

@@ -1,8 +1,8 @@
 package ru.eventbot.telegram;
 
-import ru.eventbot.fleet.Fleet;
 import okhttp3.OkHttpClient;
 import org.springframework.stereotype.Component;
+import ru.eventbot.fleet.Fleet;
 
 /**
  * The order of a clean stop, shared by both intakes: tell every wait to end, let the lanes finish what they hold
