@@ -3,6 +3,7 @@ package ru.eventbot;
 import java.time.Instant;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -14,6 +15,8 @@ import ru.eventbot.broadcast.ChannelPosts;
 import ru.eventbot.broadcast.ChannelProperties;
 import ru.eventbot.event.EventProperties;
 import ru.eventbot.event.EventService;
+import ru.eventbot.fleet.Fleet;
+import ru.eventbot.fleet.FleetProperties;
 import ru.eventbot.participant.ParticipantProperties;
 import ru.eventbot.participant.ParticipantService;
 
@@ -25,7 +28,9 @@ import ru.eventbot.participant.ParticipantService;
 @TestConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({ParticipantService.class, ConversationService.class, ConversationWriteSide.class, EventService.class,
-        BroadcastService.class, ChannelPosts.class, ru.eventbot.feedback.FeedbackService.class})
+        BroadcastService.class, ChannelPosts.class, ru.eventbot.feedback.FeedbackService.class, UniqueRows.class,
+        Fleet.class})
+@EnableConfigurationProperties({FleetProperties.class, StorageProperties.class})
 public class PersistenceSliceConfiguration {
 
     public static final Instant START = Instant.parse("2026-11-20T09:00:00Z");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,8 @@ import ru.eventbot.conversation.MessageKind;
 import ru.eventbot.conversation.SentCopy;
 import ru.eventbot.conversation.TextEntity;
 import ru.eventbot.event.EventService;
+import ru.eventbot.fleet.Fleet;
+import ru.eventbot.fleet.InstanceLost;
 import ru.eventbot.participant.Language;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,10 +46,12 @@ public class BroadcastService {
     private final JsonMapper json;
     private final ChannelPosts channelPosts;
     private final Clock clock;
+    private final Fleet fleet;
 
     BroadcastService(BroadcastRepository broadcasts, EventService events, ConversationService conversations,
-                     JdbcTemplate jdbc, JsonMapper json, ChannelPosts channelPosts, Clock clock) {
+                     JdbcTemplate jdbc, JsonMapper json, ChannelPosts channelPosts, Clock clock, Fleet fleet) {
         this.channelPosts = channelPosts;
+        this.fleet = fleet;
         this.broadcasts = broadcasts;
         this.events = events;
         this.conversations = conversations;
@@ -198,39 +203,63 @@ public class BroadcastService {
     }
 
     /**
-     * Claims PENDING copies of the oldest broadcast that has any (SENDING from now on, marked with this claim's id):
-     * up to {@code limit}, or {@code paidLimit} for a paid one. Another claimer on the same database cannot take
-     * the same rows: each row changes from PENDING once.
+     * Claims PENDING copies of the oldest broadcast that has any (SENDING from now on, marked with this claim's id
+     * and this instance as owner): up to {@code limit}, or {@code paidLimit} for a paid one. No two claimers, in
+     * this instance or another, take the same row: on PostgreSQL the rows are picked with
+     * {@code FOR UPDATE SKIP LOCKED}, so instances claiming at once take different rows without waiting for each
+     * other; on H2 (one instance) the batch is the PENDING rows up to the n-th recipient, and
+     * {@code status = 'PENDING'} in the UPDATE keeps two claimers from sharing a row.
      */
     public List<DeliveryTask> claim(int limit, int paidLimit) {
         for (var broadcast : sending()) {
             var claimId = java.util.concurrent.ThreadLocalRandom.current().nextLong();
-            // The batch is the PENDING rows up to the n-th recipient in order; one UPDATE marks them with this
-            // claim's id ("status = 'PENDING'" keeps two claimers from sharing a row).
-            var last = jdbc.queryForObject("select max(telegram_user_id) from (select telegram_user_id "
-                            + "from broadcast_delivery where broadcast_id = ? and status = 'PENDING' "
-                            + "order by telegram_user_id fetch first ? rows only) batch", Long.class,
-                    broadcast.getId(), broadcast.isPaid() ? paidLimit : limit);
-            if (last == null) {
-                continue;
+            var size = broadcast.isPaid() ? paidLimit : limit;
+            var now = Timestamp.from(clock.instant());
+            int claimed;
+            if (fleet.shared()) {
+                // the batch is picked once (a materialized CTE: an IN-subquery may be evaluated more than once)
+                claimed = jdbc.update("with batch as materialized (select telegram_user_id from broadcast_delivery "
+                                + "where broadcast_id = ? and status = 'PENDING' order by telegram_user_id limit ? "
+                                + "for update skip locked) update broadcast_delivery d set status = 'SENDING', "
+                                + "claim_id = ?, owner = ?, sending_at = null, updated_at = ? from batch "
+                                + "where d.broadcast_id = ? and d.telegram_user_id = batch.telegram_user_id",
+                        broadcast.getId(), size, claimId, fleet.instanceId(), now, broadcast.getId());
+            } else {
+                var last = jdbc.queryForObject("select max(telegram_user_id) from (select telegram_user_id "
+                                + "from broadcast_delivery where broadcast_id = ? and status = 'PENDING' "
+                                + "order by telegram_user_id fetch first ? rows only) batch", Long.class,
+                        broadcast.getId(), size);
+                claimed = last == null ? 0 : jdbc.update("update broadcast_delivery set status = 'SENDING', "
+                                + "claim_id = ?, owner = ?, updated_at = ? "
+                                + "where broadcast_id = ? and status = 'PENDING' and telegram_user_id <= ?",
+                        claimId, fleet.instanceId(), now, broadcast.getId(), last);
             }
-            var claimed = jdbc.update("update broadcast_delivery set status = 'SENDING', claim_id = ?, updated_at = ? "
-                            + "where broadcast_id = ? and status = 'PENDING' and telegram_user_id <= ?",
-                    claimId, Timestamp.from(clock.instant()), broadcast.getId(), last);
             if (claimed == 0) {
                 continue;
             }
             var entities = entitiesOf(json, broadcast);
-            return jdbc.query("select telegram_user_id, chat_id, language from broadcast_delivery "
+            return jdbc.query("select telegram_user_id, chat_id, language, claim_id from broadcast_delivery "
                             + "where broadcast_id = ? and status = 'SENDING' and claim_id = ? order by telegram_user_id",
                     (rs, n) -> {
                         var language = Language.valueOf(rs.getString(3));
                         return new DeliveryTask(broadcast.getId(), broadcast.getKind(), rs.getLong(1), rs.getLong(2),
                                 language, broadcast.textFor(language), entities, broadcast.getEventId(),
-                                broadcast.isPaid());
+                                broadcast.isPaid(), rs.getLong(4));
                     }, broadcast.getId(), claimId);
         }
         return List.of();
+    }
+
+    /**
+     * On a shared database, right before the first call of a claimed batch: from now on its copies may be on the
+     * wire. Should this instance be lost, another one hands on the copies of batches that never started and marks
+     * those of started ones UNCERTAIN (this instance's journal, which would tell them apart, is out of its reach).
+     */
+    public void startSending(long broadcastId, long claimId) {
+        if (fleet.shared()) {
+            jdbc.update("update broadcast_delivery set sending_at = ? where broadcast_id = ? and claim_id = ? "
+                    + "and status = 'SENDING'", Timestamp.from(clock.instant()), broadcastId, claimId);
+        }
     }
 
     /** What became of claimed copies; the sent ones are also kept in each participant's conversation. */
@@ -240,9 +269,10 @@ public class BroadcastService {
         }
         var now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("update broadcast_delivery set status = ?, telegram_message_id = ?, error = ?, "
-                        + "updated_at = ? where broadcast_id = ? and telegram_user_id = ? and status = 'SENDING'",
+                        + "updated_at = ? where broadcast_id = ? and telegram_user_id = ? and status = 'SENDING' "
+                        + "and owner = ?",
                 results.stream().map(r -> new Object[] {r.state().name(), r.telegramMessageId(), clip(r.error()), now,
-                        r.task().broadcastId(), r.task().telegramUserId()}).toList());
+                        r.task().broadcastId(), r.task().telegramUserId(), fleet.instanceId()}).toList());
         conversations.recordSent(results.stream()
                 .filter(result -> result.state() == DeliveryState.SENT)
                 .map(result -> new SentCopy(result.task().telegramUserId(), result.task().chatId(),
@@ -274,7 +304,8 @@ public class BroadcastService {
     /**
      * At start, before sending: what a killed process journaled about copies it had claimed. A known outcome is
      * recorded; a copy whose call was under way becomes UNCERTAIN (never sent again); copies claimed but never
-     * called go back to PENDING and are sent now.
+     * called go back to PENDING and are sent now. On a shared database only this instance's own claims (its journal
+     * covers them) are settled here; other instances' are theirs, or taken over when their lease runs out.
      */
     public void recover(Map<DeliveryKey, DeliveryState> journaled) {
         var now = Timestamp.from(clock.instant());
@@ -290,11 +321,36 @@ public class BroadcastService {
                 uncertain += changed;
             }
         }
-        var released = jdbc.update("update broadcast_delivery set status = 'PENDING', updated_at = ? "
-                + "where status = 'SENDING'", now);
+        var released = fleet.shared()
+                ? jdbc.update("update broadcast_delivery set status = 'PENDING', updated_at = ? where status = 'SENDING' "
+                        + "and (owner = ? or owner is null) and " + SENDING_BROADCASTS, now, fleet.instanceId())
+                : jdbc.update("update broadcast_delivery set status = 'PENDING', updated_at = ? "
+                        + "where status = 'SENDING'", now);
         if (uncertain > 0 || released > 0) {
             log.warn("Broadcast recovery: {} copies were in flight when the bot stopped (UNCERTAIN, not resent); "
                     + "{} claimed but not yet sent go out now", uncertain, released);
+        }
+    }
+
+    private static final String SENDING_BROADCASTS = "broadcast_id in (select id from broadcast where status = 'SENDING')";
+
+    /**
+     * Another instance's lease ran out: its copies claimed but never started go back to PENDING for everyone; those
+     * of batches that had started are UNCERTAIN (its journal, on its own disk, would have told which went out).
+     */
+    @EventListener
+    void takeOver(InstanceLost lost) {
+        var now = Timestamp.from(clock.instant());
+        var released = jdbc.update("update broadcast_delivery set status = 'PENDING', owner = null, updated_at = ? "
+                + "where status = 'SENDING' and owner = ? and sending_at is null and " + SENDING_BROADCASTS, now,
+                lost.instanceId());
+        var uncertain = jdbc.update("update broadcast_delivery set status = 'UNCERTAIN', error = ?, updated_at = ? "
+                        + "where status = 'SENDING' and owner = ? and " + SENDING_BROADCASTS,
+                "the instance sending it was lost during its batch: delivered or not, it is not sent again", now,
+                lost.instanceId());
+        if (released > 0 || uncertain > 0) {
+            log.warn("Broadcast copies of lost instance {}: {} claimed but never sent go out from the others, {} of "
+                    + "batches under way are UNCERTAIN", lost.instanceId(), released, uncertain);
         }
     }
 

@@ -1,6 +1,8 @@
 package ru.eventbot.broadcast;
 
+import java.time.Duration;
 import org.slf4j.Logger;
+import ru.eventbot.fleet.Fleet;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every few seconds ({@code eventbot.broadcast.check-interval}): starts scheduled broadcasts whose time has come
  * and sends due reminders and the questions after events. Each fires once: a scheduled broadcast leaves SCHEDULED when it starts, and a reminder's
- * key is unique.
+ * key is unique. In a fleet the check runs on one instance at a time (a ShedLock lock in the database).
  */
 @Component
 class BroadcastTimer {
@@ -22,9 +24,11 @@ class BroadcastTimer {
     private final FeedbackRequests feedbackRequests;
     private final TaskScheduler scheduler;
     private final BroadcastProperties properties;
+    private final Fleet fleet;
 
     BroadcastTimer(BroadcastService broadcasts, EventReminders reminders, FeedbackRequests feedbackRequests,
-                   TaskScheduler scheduler, BroadcastProperties properties) {
+                   TaskScheduler scheduler, BroadcastProperties properties, Fleet fleet) {
+        this.fleet = fleet;
         this.feedbackRequests = feedbackRequests;
         this.broadcasts = broadcasts;
         this.reminders = reminders;
@@ -39,14 +43,18 @@ class BroadcastTimer {
 
     void tick() {
         try {
-            var started = broadcasts.startDue();
-            if (started > 0) {
-                log.info("{} scheduled broadcast(s) started", started);
-            }
-            reminders.sendDue();
-            feedbackRequests.sendDue();
+            fleet.once("broadcast-timer", properties.checkInterval().dividedBy(2), Duration.ofMinutes(5), this::check);
         } catch (RuntimeException e) {
             log.error("Checking for scheduled broadcasts and reminders failed; trying again shortly", e);
         }
+    }
+
+    private void check() {
+        var started = broadcasts.startDue();
+        if (started > 0) {
+            log.info("{} scheduled broadcast(s) started", started);
+        }
+        reminders.sendDue();
+        feedbackRequests.sendDue();
     }
 }

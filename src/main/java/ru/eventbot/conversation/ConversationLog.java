@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import ru.eventbot.fleet.Fleet;
 
 /**
  * Writes conversation messages with plain JDBC batches: the update intake stores two messages per update, and
@@ -13,13 +14,15 @@ import org.springframework.stereotype.Component;
 class ConversationLog {
 
     private static final String INSERT = "insert into conversation_message (id, telegram_user_id, chat_id, direction, "
-            + "kind, text, payload, telegram_message_id, update_id, delivery_status, created_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "kind, text, payload, telegram_message_id, update_id, delivery_status, created_at, owner) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final MessageIds ids;
+    private final Fleet fleet;
 
-    ConversationLog(JdbcTemplate jdbc, MessageIds ids) {
+    ConversationLog(JdbcTemplate jdbc, MessageIds ids, Fleet fleet) {
+        this.fleet = fleet;
         this.jdbc = jdbc;
         this.ids = ids;
     }
@@ -35,7 +38,8 @@ class ConversationLog {
                     message.getDirection().name(), message.getKind().name(), message.getText(), message.getPayload(),
                     message.getTelegramMessageId(), message.getUpdateId(),
                     message.getDeliveryStatus() == null ? null : message.getDeliveryStatus().name(),
-                    Timestamp.from(message.getCreatedAt())};
+                    Timestamp.from(message.getCreatedAt()),
+                    message.getDeliveryStatus() == null ? null : fleet.instanceId()};
         }).toList();
         jdbc.batchUpdate(INSERT, rows);
         return messages;

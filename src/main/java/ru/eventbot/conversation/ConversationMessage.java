@@ -51,6 +51,10 @@ public class ConversationMessage {
 
     private Instant sentAt;
 
+    /** The instance that queued an outgoing message and sends it (written with plain SQL by the conversation log). */
+    @Column(length = 128, insertable = false, updatable = false)
+    private String owner;
+
     protected ConversationMessage() {
     }
 

@@ -15,4 +15,8 @@ interface ConversationMessageRepository extends JpaRepository<ConversationMessag
     @Query("select m from ConversationMessage m where m.deliveryStatus = ru.eventbot.conversation.DeliveryStatus.PENDING "
             + "and m.id > :afterId order by m.id")
     List<ConversationMessage> findPending(long afterId, Limit limit);
+
+    @Query("select m from ConversationMessage m where m.deliveryStatus = ru.eventbot.conversation.DeliveryStatus.PENDING "
+            + "and m.id > :afterId and (m.owner = :owner or m.owner is null) order by m.id")
+    List<ConversationMessage> findPendingOf(String owner, long afterId, Limit limit);
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import ru.eventbot.fleet.Fleet;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +29,11 @@ class ConversationRetention {
     private final TaskScheduler scheduler;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Fleet fleet;
 
     ConversationRetention(JdbcTemplate jdbc, RetentionProperties properties, TaskScheduler scheduler, Clock clock,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, Fleet fleet) {
+        this.fleet = fleet;
         this.events = events;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -46,7 +49,7 @@ class ConversationRetention {
 
     private void purgeSafely() {
         try {
-            purge();
+            fleet.once("retention", Duration.ofMinutes(1), Duration.ofHours(1), this::purge); // one instance of a fleet
         } catch (RuntimeException e) {
             log.error("Purging old conversations failed; trying again at the next run", e);
         }

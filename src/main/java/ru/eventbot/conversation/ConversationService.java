@@ -8,10 +8,13 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import ru.eventbot.fleet.Fleet;
+import ru.eventbot.fleet.InstanceLost;
 import ru.eventbot.participant.ParticipantService;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,10 +31,12 @@ public class ConversationService {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Fleet fleet;
 
     ConversationService(ConversationMessageRepository messages, ConversationLog conversationLog,
                         ParticipantService participants, ApplicationEventPublisher events, JdbcTemplate jdbc,
-                        JsonMapper json, Clock clock) {
+                        JsonMapper json, Clock clock, Fleet fleet) {
+        this.fleet = fleet;
         this.messages = messages;
         this.conversationLog = conversationLog;
         this.participants = participants;
@@ -181,10 +186,15 @@ public class ConversationService {
         }
     }
 
-    /** Messages waiting to be sent, oldest first: after a restart, the replies queued before it. */
+    /**
+     * Messages waiting to be sent, oldest first: after a restart, the replies queued before it (on a shared
+     * database, those this instance queued; another instance's are its own).
+     */
     @Transactional(readOnly = true)
     public List<OutboxMessage> pendingOutbox(long afterId, int limit) {
-        return messages.findPending(afterId, org.springframework.data.domain.Limit.of(limit)).stream()
+        var page = org.springframework.data.domain.Limit.of(limit);
+        return (fleet.shared() ? messages.findPendingOf(fleet.instanceId(), afterId, page)
+                : messages.findPending(afterId, page)).stream()
                 .map(message -> toOutbox(message, OutboxPayload.fromJson(json, message.getPayload())))
                 .toList();
     }
@@ -198,13 +208,39 @@ public class ConversationService {
      * never sent again: Telegram may or may not have delivered it.
      */
     public int markInterruptedDeliveriesUncertain() {
-        var count = jdbc.update("update conversation_message set delivery_status = 'UNCERTAIN', "
+        var update = "update conversation_message set delivery_status = 'UNCERTAIN', "
                 + "delivery_error = 'interrupted while sending: delivered or not, it is not sent again' "
-                + "where delivery_status = 'SENDING'");
+                + "where delivery_status = 'SENDING'";
+        var count = fleet.shared() ? jdbc.update(update + " and (owner = ? or owner is null)", fleet.instanceId())
+                : jdbc.update(update);
         if (count > 0) {
             log.warn("{} outgoing message(s) were being sent when the bot stopped; marked UNCERTAIN, not resent", count);
         }
         return count;
+    }
+
+    /**
+     * Another instance's lease ran out. What it was sending is UNCERTAIN: never sent again, shown in the
+     * conversation. So are the replies its update lanes had queued, unless it stopped cleanly (its claim journal,
+     * on its own disk, would tell which went out; after a clean stop it is empty, and they never did). The PENDING
+     * messages left are this instance's now, and go out through the event publications raised here.
+     */
+    @EventListener
+    void takeOver(InstanceLost lost) {
+        var uncertain = jdbc.update("update conversation_message set delivery_status = 'UNCERTAIN', delivery_error = "
+                + "'the instance sending it was lost: delivered or not, it is not sent again' where owner = ? and "
+                + "(delivery_status = 'SENDING'" + (lost.leftSettled() ? ")"
+                : " or (delivery_status = 'PENDING' and update_id is not null))"), lost.instanceId());
+        var handedOn = jdbc.queryForList("select id from conversation_message where owner = ? "
+                + "and delivery_status = 'PENDING' order by id", Long.class, lost.instanceId());
+        for (var id : handedOn) {
+            jdbc.update("update conversation_message set owner = ? where id = ?", lost.takenOverBy(), id);
+            events.publishEvent(new OutgoingMessageQueued(id));
+        }
+        if (uncertain > 0 || !handedOn.isEmpty()) {
+            log.warn("Lost instance {}: {} outgoing message(s) UNCERTAIN (not resent), {} queued one(s) taken over",
+                    lost.instanceId(), uncertain, handedOn.size());
+        }
     }
 
     /** The keyboard the bot sent with one of its messages, found by Telegram's message id. */

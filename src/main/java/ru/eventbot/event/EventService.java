@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import ru.eventbot.UniqueRows;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,10 +23,12 @@ public class EventService {
     private final EventProperties properties;
     private final ApplicationEventPublisher publisher;
     private final JdbcTemplate jdbc;
+    private final UniqueRows uniqueRows;
     private final Clock clock;
 
     EventService(EventRepository events, EventProperties properties, ApplicationEventPublisher publisher,
-                 JdbcTemplate jdbc, Clock clock) {
+                 JdbcTemplate jdbc, UniqueRows uniqueRows, Clock clock) {
+        this.uniqueRows = uniqueRows;
         this.events = events;
         this.properties = properties;
         this.publisher = publisher;
@@ -109,12 +111,9 @@ public class EventService {
         if (removed > 0) {
             return false;
         }
-        try {
-            jdbc.update("insert into event_attendee (event_id, telegram_user_id, created_at) values (?, ?, ?)",
-                    eventId, telegramUserId, Timestamp.from(clock.instant()));
-        } catch (DuplicateKeyException alreadyThere) {
-            // a concurrent press got there first: they attend either way
-        }
+        // a concurrent press got there first: they attend either way
+        uniqueRows.insert("insert into event_attendee (event_id, telegram_user_id, created_at) values (?, ?, ?)",
+                eventId, telegramUserId, Timestamp.from(clock.instant()));
         return true;
     }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import ru.eventbot.UniqueRows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +31,12 @@ public class FeedbackService {
     private final EventRatingRepository ratings;
     private final EventService events;
     private final JdbcTemplate jdbc;
+    private final UniqueRows uniqueRows;
     private final Clock clock;
 
-    FeedbackService(EventRatingRepository ratings, EventService events, JdbcTemplate jdbc, Clock clock) {
+    FeedbackService(EventRatingRepository ratings, EventService events, JdbcTemplate jdbc, UniqueRows uniqueRows,
+                    Clock clock) {
+        this.uniqueRows = uniqueRows;
         this.ratings = ratings;
         this.events = events;
         this.jdbc = jdbc;
@@ -62,12 +65,9 @@ public class FeedbackService {
     }
 
     private void insertLike(long eventId, long telegramUserId, LikeSource source) {
-        try {
-            jdbc.update("insert into event_like (event_id, telegram_user_id, source, created_at) values (?, ?, ?, ?)",
-                    eventId, telegramUserId, source.name(), Timestamp.from(clock.instant()));
-        } catch (DuplicateKeyException alreadyLiked) {
-            // liked already (a concurrent press or an earlier reaction): still one like
-        }
+        // liked already (a concurrent press or an earlier reaction): still one like
+        uniqueRows.insert("insert into event_like (event_id, telegram_user_id, source, created_at) values (?, ?, ?, ?)",
+                eventId, telegramUserId, source.name(), Timestamp.from(clock.instant()));
     }
 
     @Transactional(readOnly = true)
@@ -120,12 +120,9 @@ public class FeedbackService {
         var removed = jdbc.update("delete from comment_like where rating_id = ? and telegram_user_id = ?", commentId,
                 telegramUserId);
         if (removed == 0) {
-            try {
-                jdbc.update("insert into comment_like (rating_id, telegram_user_id, created_at) values (?, ?, ?)",
-                        commentId, telegramUserId, Timestamp.from(clock.instant()));
-            } catch (DuplicateKeyException alreadyLiked) {
-                // a concurrent press: still one like
-            }
+            // a concurrent press: still one like
+            uniqueRows.insert("insert into comment_like (rating_id, telegram_user_id, created_at) values (?, ?, ?)",
+                    commentId, telegramUserId, Timestamp.from(clock.instant()));
         }
         return new LikeToggled(removed == 0, count("select count(*) from comment_like where rating_id = ?", commentId));
     }

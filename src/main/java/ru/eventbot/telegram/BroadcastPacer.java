@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.springframework.stereotype.Component;
 import ru.eventbot.broadcast.BroadcastProperties;
+import ru.eventbot.fleet.Fleet;
 
 /**
  * Keeps broadcasts within Telegram's limits. A token bucket (Bucket4j) refilled at the configured rate spaces the
@@ -15,25 +16,50 @@ import ru.eventbot.broadcast.BroadcastProperties;
  * window over the last {@code rate} sends guarantees that no one-second window holds more than the rate (Telegram
  * counts that way, and answers bursts with 429). Paid broadcasts have their own, higher rate. A chat gets at most
  * one message per second.
+ *
+ * <p>Several instances on one database share the rate: each paces at an equal share of it among the instances
+ * holding a lease ({@link Fleet#share}), re-read at each slot. A new instance broadcasts only once the others count
+ * it in; a lost one's share goes to the others only when its lease has run out. So the fleet together stays within
+ * the rate without a database round trip per message (see docs/fleet.md).
  */
 @Component
 class BroadcastPacer {
 
     private static final long CHAT_SPACING_NANOS = 1_000_000_000L;
 
-    private final Bucket free;
-    private final Bucket paid;
-    private final SlidingWindow freeWindow;
-    private final SlidingWindow paidWindow;
+    private final Rate free;
+    private final Rate paid;
     private final ShutdownSignal shutdown;
     private final Map<Long, Long> lastSentToChat = new ConcurrentHashMap<>();
 
-    BroadcastPacer(BroadcastProperties properties, ShutdownSignal shutdown) {
-        this.free = evenlySpaced(properties.rate());
-        this.paid = evenlySpaced(properties.paidRate());
-        this.freeWindow = new SlidingWindow(properties.rate());
-        this.paidWindow = new SlidingWindow(properties.paidRate());
+    BroadcastPacer(BroadcastProperties properties, ShutdownSignal shutdown, Fleet fleet) {
+        this.free = new Rate(properties.rate(), fleet);
+        this.paid = new Rate(properties.paidRate(), fleet);
         this.shutdown = shutdown;
+    }
+
+    /** A fleet-wide rate: this instance's share of it, as a bucket and a window rebuilt when the share changes. */
+    private static final class Rate {
+
+        private final int fleetRate;
+        private final Fleet fleet;
+        private int share;
+        private Bucket bucket;
+        private SlidingWindow window;
+
+        Rate(int fleetRate, Fleet fleet) {
+            this.fleetRate = fleetRate;
+            this.fleet = fleet;
+        }
+
+        void refresh() {
+            var now = fleet.share(fleetRate);
+            if (now != share) {
+                share = now;
+                bucket = evenlySpaced(now);
+                window = new SlidingWindow(now);
+            }
+        }
     }
 
     private static Bucket evenlySpaced(int perSecond) {
@@ -46,8 +72,10 @@ class BroadcastPacer {
 
     /** Waits for the next slot; false when the application is stopping. Called by one thread at a time. */
     synchronized boolean awaitSlot(boolean paidBroadcast) {
-        var bucket = paidBroadcast ? paid : free;
-        var window = paidBroadcast ? paidWindow : freeWindow;
+        var rate = paidBroadcast ? paid : free;
+        rate.refresh();
+        var bucket = rate.bucket;
+        var window = rate.window;
         while (true) {
             var full = window.nanosUntilRoom(System.nanoTime());
             if (full > 0) {

@@ -20,6 +20,7 @@ import ru.eventbot.broadcast.BroadcastService;
 import ru.eventbot.conversation.ConversationService;
 import ru.eventbot.conversation.MessageKind;
 import ru.eventbot.conversation.SentCopy;
+import ru.eventbot.fleet.Fleet;
 import ru.eventbot.participant.Language;
 import ru.eventbot.participant.Participant;
 import ru.eventbot.participant.ParticipantService;
@@ -41,11 +42,13 @@ class BroadcastProgressReporter {
     private final MessageSource messages;
     private final BroadcastProperties properties;
     private final TaskScheduler scheduler;
+    private final Fleet fleet;
     private final Map<Long, Shown> shown = new ConcurrentHashMap<>();
 
     BroadcastProgressReporter(BroadcastService broadcasts, TelegramGateway gateway, ConversationService conversations,
                               ParticipantService participants, MessageSource messages,
-                              BroadcastProperties properties, TaskScheduler scheduler) {
+                              BroadcastProperties properties, TaskScheduler scheduler, Fleet fleet) {
+        this.fleet = fleet;
         this.scheduler = scheduler;
         this.broadcasts = broadcasts;
         this.gateway = gateway;
@@ -65,7 +68,8 @@ class BroadcastProgressReporter {
 
     private void reportSafely() {
         try {
-            report();
+            // one instance of a fleet at a time, or each would announce the start and edit on its own
+            fleet.once("broadcast-progress", Duration.ofMillis(400), Duration.ofMinutes(1), this::report);
         } catch (RuntimeException e) {
             log.warn("Could not update a broadcast's progress message", e);
         }

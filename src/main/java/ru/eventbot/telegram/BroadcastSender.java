@@ -26,6 +26,7 @@ import ru.eventbot.broadcast.DeliveryState;
 import ru.eventbot.broadcast.DeliveryTask;
 import ru.eventbot.conversation.Keyboard;
 import ru.eventbot.feedback.FeedbackService;
+import ru.eventbot.fleet.Fleet;
 import ru.eventbot.participant.ParticipantService;
 
 /**
@@ -57,6 +58,7 @@ class BroadcastSender implements SmartLifecycle {
     private final FeedbackService feedback;
     private final RecentCopies recentCopies;
     private final Cancellations cancellations;
+    private final Fleet fleet;
     private final Semaphore batchesInFlight = new Semaphore(BATCHES_IN_FLIGHT);
     private final ExecutorService senders;
     private final LinkedBlockingQueue<Claimed> ready = new LinkedBlockingQueue<>();
@@ -67,7 +69,8 @@ class BroadcastSender implements SmartLifecycle {
 
     BroadcastSender(BroadcastService broadcasts, TelegramGateway gateway, BroadcastPacer pacer, DeliveryJournal journal,
                     EventButtons buttons, ParticipantService participants, BroadcastProgressReporter progress,
-                    BroadcastProperties properties, FeedbackService feedback, RecentCopies recentCopies) {
+                    BroadcastProperties properties, FeedbackService feedback, RecentCopies recentCopies, Fleet fleet) {
+        this.fleet = fleet;
         this.recentCopies = recentCopies;
         this.feedback = feedback;
         this.broadcasts = broadcasts;
@@ -126,19 +129,24 @@ class BroadcastSender implements SmartLifecycle {
     }
 
     private void claimAhead() {
+        if (!fleet.settled()) {
+            pause(IDLE_MILLIS); // until every instance counts this one in its share of the rate
+            return;
+        }
         var paused = gateway.pausedForMillis();
         if (paused > 0) {
             pause(Math.min(paused, 500)); // Telegram asked everyone to wait (429): no claims meanwhile
             return;
         }
-        if (ready.size() >= claimSize(properties.paidRate()) / 2) {
+        if (ready.size() >= claimSize(fleet.share(properties.paidRate())) / 2) {
             pause(5);
             return;
         }
         if (!acquireBatchSlot()) {
             return;
         }
-        var tasks = broadcasts.claim(claimSize(properties.rate()), claimSize(properties.paidRate()));
+        var tasks = broadcasts.claim(claimSize(fleet.share(properties.rate())),
+                claimSize(fleet.share(properties.paidRate())));
         if (tasks.isEmpty()) {
             batchesInFlight.release();
             if (batchesInFlight.availablePermits() == BATCHES_IN_FLIGHT && ready.isEmpty()) {
@@ -198,6 +206,13 @@ class BroadcastSender implements SmartLifecycle {
             next.batch().finish(notSent(task));
             return;
         }
+        try {
+            next.batch().started(task);
+        } catch (RuntimeException e) {
+            idleSenders.release();
+            next.batch().finish(notSent(task)); // not called: PENDING again
+            throw e;
+        }
         senders.execute(() -> {
             var result = notSent(task);
             MDC.put("broadcastId", String.valueOf(task.broadcastId()));
@@ -241,10 +256,19 @@ class BroadcastSender implements SmartLifecycle {
         private final DeliveryJournal.Batch journal;
         private final ConcurrentLinkedQueue<DeliveryResult> results = new ConcurrentLinkedQueue<>();
         private final AtomicInteger remaining;
+        private boolean started;
 
         ClaimedBatch(DeliveryJournal.Batch journal, int size) {
             this.journal = journal;
             this.remaining = new AtomicInteger(size);
+        }
+
+        /** Before the batch's first call (on the pacing thread): its copies may be on the wire from now on. */
+        void started(DeliveryTask first) {
+            if (!started) {
+                broadcasts.startSending(first.broadcastId(), first.claimId());
+                started = true;
+            }
         }
 
         DeliveryJournal.Batch journal() {

@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import ru.eventbot.fleet.Fleet;
 
 /**
  * The durable intake: an update counts as taken once its row is committed here (unique {@code update_id}), and
@@ -28,8 +30,10 @@ class InboundUpdateStore {
     private final UpdateJson json;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final Fleet fleet;
 
-    InboundUpdateStore(JdbcTemplate jdbc, UpdateJson json, Clock clock, TransactionTemplate transaction) {
+    InboundUpdateStore(JdbcTemplate jdbc, UpdateJson json, Clock clock, TransactionTemplate transaction, Fleet fleet) {
+        this.fleet = fleet;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -56,13 +60,13 @@ class InboundUpdateStore {
             }
             var chatId = UpdateType.chatIdOf(update);
             var payload = rawPayloads != null ? rawPayloads.get(i) : json.write(update);
-            rows.add(new Object[] {id, chatId, UpdateType.of(update).apiName(), now});
+            rows.add(new Object[] {id, chatId, UpdateType.of(update).apiName(), now, fleet.instanceId()});
             payloads.add(new Object[] {id, payload});
             fresh.add(new StoredUpdate(id, chatId, update));
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("insert into inbound_update (update_id, chat_id, update_type, status, attempts, "
-                    + "received_at) values (?, ?, ?, 'RECEIVED', 1, ?)", rows);
+                    + "received_at, owner) values (?, ?, ?, 'RECEIVED', 1, ?, ?)", rows);
             jdbc.batchUpdate("insert into inbound_update_payload (update_id, payload) values (?, ?)", payloads);
         }
         return fresh;
@@ -101,14 +105,35 @@ class InboundUpdateStore {
     /**
      * Updates stored but not handled when the process stopped, oldest first, each counted as one more attempt.
      * An update that already had {@link #MAX_ATTEMPTS} (it may be what crashed the process) is marked FAILED.
+     * On a shared database, only those this instance stored: the others belong to running instances, or are taken
+     * over when their lease runs out ({@link #takeOver}).
      */
     @Transactional
     public List<StoredUpdate> takeUnhandled(int limit, long afterUpdateId) {
+        var select = "select u.update_id, u.chat_id, p.payload, u.attempts from inbound_update u "
+                + "join inbound_update_payload p on p.update_id = u.update_id where u.status = 'RECEIVED' "
+                + "and u.update_id > ? ";
+        RowMapper<Object[]> row = (rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
+                rs.getInt(4)};
+        var rows = fleet.shared()
+                ? jdbc.query(select + "and (u.owner = ? or u.owner is null) order by u.update_id fetch first ? rows only",
+                        row, afterUpdateId, fleet.instanceId(), limit)
+                : jdbc.query(select + "order by u.update_id fetch first ? rows only", row, afterUpdateId, limit);
+        return attempt(rows);
+    }
+
+    /** A lost instance's updates stored but not handled, now this instance's, oldest first (one more attempt). */
+    List<StoredUpdate> takeOver(String lost, String by) {
         var rows = jdbc.query("select u.update_id, u.chat_id, p.payload, u.attempts from inbound_update u "
                         + "join inbound_update_payload p on p.update_id = u.update_id "
-                        + "where u.status = 'RECEIVED' and u.update_id > ? order by u.update_id fetch first ? rows only",
+                        + "where u.status = 'RECEIVED' and u.owner = ? order by u.update_id",
                 (rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4)},
-                afterUpdateId, limit);
+                lost);
+        jdbc.update("update inbound_update set owner = ? where owner = ? and status = 'RECEIVED'", by, lost);
+        return attempt(rows);
+    }
+
+    private List<StoredUpdate> attempt(List<Object[]> rows) {
         var result = new ArrayList<StoredUpdate>();
         for (var row : rows) {
             long id = (Long) row[0];

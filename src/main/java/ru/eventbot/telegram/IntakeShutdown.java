@@ -2,6 +2,7 @@ package ru.eventbot.telegram;
 
 import okhttp3.OkHttpClient;
 import org.springframework.stereotype.Component;
+import ru.eventbot.fleet.Fleet;
 
 /**
  * The order of a clean stop, shared by both intakes: tell every wait to end, let the lanes finish what they hold
@@ -16,9 +17,11 @@ class IntakeShutdown {
     private final UpdateDispatcher dispatcher;
     private final PollingClient polling;
     private final OkHttpClient telegramHttpClient;
+    private final Fleet fleet;
 
     IntakeShutdown(ShutdownSignal signal, UpdateDispatcher dispatcher, PollingClient polling,
-                   OkHttpClient telegramHttpClient) {
+                   OkHttpClient telegramHttpClient, Fleet fleet) {
+        this.fleet = fleet;
         this.signal = signal;
         this.dispatcher = dispatcher;
         this.polling = polling;
@@ -31,7 +34,8 @@ class IntakeShutdown {
     }
 
     void finish() {
-        dispatcher.shutdown(LANE_GRACE_MILLIS);
+        // lanes ended with their journal emptied: the replies left PENDING were never sent, another may send them
+        fleet.leavingSettled(dispatcher.shutdown(LANE_GRACE_MILLIS));
         polling.close();
         telegramHttpClient.dispatcher().cancelAll();
         telegramHttpClient.connectionPool().evictAll();

@@ -24,6 +24,8 @@ class LongPollingIntake implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LongPollingIntake.class);
     private static final int BATCH = 100;
+    /** How long a standby waits before it polls again (and so takes over from a poller that has stopped). */
+    static final long STANDBY_MILLIS = 30_000;
 
     private final PollingClient polling;
     private final InboundUpdateStore store;
@@ -36,6 +38,7 @@ class LongPollingIntake implements SmartLifecycle {
     private final TelegramMetrics metrics;
     private volatile boolean running;
     private volatile Thread thread;
+    private boolean standby;
 
     LongPollingIntake(PollingClient polling, InboundUpdateStore store, UpdateDispatcher dispatcher,
                       IntakeRecovery recovery, BotCommandsRegistrar commands, TelegramProperties properties,
@@ -97,6 +100,10 @@ class LongPollingIntake implements SmartLifecycle {
                         .build());
                 failures = 0;
                 metrics.call(GetUpdates.PATH, TelegramMetrics.Result.OK);
+                if (standby) {
+                    standby = false;
+                    log.info("This instance receives the bot's updates now (no other instance is polling)");
+                }
                 if (received.isEmpty()) {
                     continue;
                 }
@@ -132,10 +139,14 @@ class LongPollingIntake implements SmartLifecycle {
     private long onRefusal(TelegramApiRequestException e, int failures) {
         var code = e.getErrorCode() == null ? 0 : e.getErrorCode();
         if (code == 409) {
-            log.warn("Telegram says another instance is receiving this bot's updates (409: {}); this one waits and "
-                    + "tries again. Run one polling instance per token, or use TELEGRAM_MODE=webhook.",
-                    TokenMask.mask(e.getApiResponse()));
-            return 15_000;
+            if (!standby) {
+                standby = true;
+                log.warn("Another instance is polling this bot's token (Telegram answered 409 Conflict: {}); this one "
+                        + "stands by and polls again every {} s, so it takes over when the other stops. Run one "
+                        + "polling instance per token, or several with TELEGRAM_MODE=webhook.",
+                        TokenMask.mask(e.getApiResponse()), STANDBY_MILLIS / 1000);
+            }
+            return STANDBY_MILLIS;
         }
         if (code == 401 || code == 404) {
             log.error("Telegram rejected the bot token ({}): check TELEGRAM_BOT_TOKEN. Trying again in a minute.",

@@ -82,8 +82,9 @@ class UpdateDispatcher {
     /**
      * Lets the lanes finish what they hold for up to {@code graceMillis}; what is left stays stored for the next
      * start. Lane threads are not interrupted (see {@link ShutdownSignal}); they are daemons and end with the JVM.
+     * Returns whether every lane ended, its replies' outcomes recorded and its claim journal emptied.
      */
-    void shutdown(long graceMillis) {
+    boolean shutdown(long graceMillis) {
         accepting = false;
         var deadline = System.currentTimeMillis() + graceMillis;
         for (var lane : lanes) {
@@ -100,6 +101,12 @@ class UpdateDispatcher {
         if (unfinished > 0) {
             log.info("{} update(s) left for the next start (they are stored)", unfinished);
         }
+        for (var lane : lanes) {
+            if (lane.thread.isAlive()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An update in a lane's queue, with when it was queued (for {@code eventbot_updates_handling_seconds}). */

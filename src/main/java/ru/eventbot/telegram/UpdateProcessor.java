@@ -35,10 +35,13 @@ class UpdateProcessor {
     private final TransactionTemplate transaction;
     private final FloodGuard floodGuard;
     private final TelegramMetrics metrics;
+    private final ChatOrder chatOrder;
 
     UpdateProcessor(InboundUpdateStore store, IncomingFactory incomingFactory, UpdateRouter router,
                     ParticipantService participants, ConversationService conversations, MessageSource messages,
-                    TransactionTemplate transaction, FloodGuard floodGuard, TelegramMetrics metrics) {
+                    TransactionTemplate transaction, FloodGuard floodGuard, TelegramMetrics metrics,
+                    ChatOrder chatOrder) {
+        this.chatOrder = chatOrder;
         this.floodGuard = floodGuard;
         this.metrics = metrics;
         this.store = store;
@@ -59,13 +62,17 @@ class UpdateProcessor {
      * the same transaction, which spares a commit per batch.
      */
     List<OutboxMessage> handle(List<StoredUpdate> batch, List<DeliveryOutcome> unrecorded) {
+        var ordered = new ArrayList<>(batch);
         try {
             var handled = new int[1];
             var replies = transaction.execute(status -> {
                 handled[0] = 0;
+                var caughtUp = chatOrder.lockAndCatchUp(batch);
+                ordered.clear();
+                ordered.addAll(caughtUp);
                 conversations.recordOutcomes(unrecorded);
-                var queued = new ArrayList<OutboxMessage>(batch.size());
-                for (var stored : batch) {
+                var queued = new ArrayList<OutboxMessage>(ordered.size());
+                for (var stored : ordered) {
                     putContext(stored);
                     var own = handleInTransaction(stored, incomingFactory.from(stored.updateId(), stored.update()));
                     if (own != null) {
@@ -86,7 +93,7 @@ class UpdateProcessor {
         }
         conversations.recordOutcomes(unrecorded);
         var replies = new ArrayList<OutboxMessage>();
-        for (var stored : batch) {
+        for (var stored : ordered) {
             replies.addAll(handleAlone(stored));
         }
         return replies;
@@ -103,7 +110,10 @@ class UpdateProcessor {
         try {
             incoming = incomingFactory.from(stored.updateId(), stored.update());
             var in = incoming;
-            var replies = transaction.execute(status -> handleInTransaction(stored, in));
+            var replies = transaction.execute(status -> {
+                chatOrder.lockAndCatchUp(List.of(stored)); // earlier ones of the chat were tried in the batch
+                return handleInTransaction(stored, in);
+            });
             if (replies == null) {
                 return List.of();
             }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import ru.eventbot.e2e.RunningBot;
+import ru.eventbot.e2e.Subscribers;
 import ru.eventbot.testsupport.telegram.FakeTelegram;
 import ru.eventbot.testsupport.telegram.FakeTelegramListener;
 import ru.eventbot.testsupport.telegram.FakeUser;
@@ -34,21 +35,23 @@ class BroadcastBenchmark {
             telegram.recordCalls(false);
             var copies = new CopyClock();
             telegram.addListener(copies);
-            var bot = RunningBot.start(telegram.baseUrl(), telegram.token(), Map.of(
-                    "logging.level.ru.eventbot", "WARN", "eventbot.broadcast.rate", "30"));
+            var bots = BenchmarkBots.start(telegram, Map.of(
+                    "logging.level.ru.eventbot", "WARN", "eventbot.broadcast.rate", "30"), i -> Map.of());
+            var bot = bots.first();
             try {
                 var recipients = subscribers(telegram, bot, 1_000);
                 copies.watch(recipients);
                 var id = broadcast(bot, false);
                 awaitDone(bot, id, Duration.ofMinutes(3));
-                report("Broadcast of 1,000 at EVENTBOT_BROADCAST_RATE=30");
+                report("Broadcast of 1,000 at EVENTBOT_BROADCAST_RATE=30 (%s, %d instance(s))", BenchmarkBots.database(),
+                        bots.all().size());
                 report("  achieved rate         %.2f messages/s (first copy -> last copy)", copies.rate());
                 report("  slowest 10-s window   %.2f messages/s", copies.slowestWindowRate(Duration.ofSeconds(10)));
                 report("  busiest 1-s window    %d messages", copies.busiestSecond());
                 assertThat(copies.count()).isEqualTo(1_000);
                 assertThat(copies.duplicates()).isZero();
             } finally {
-                bot.close();
+                bots.close();
             }
         }
     }
@@ -59,8 +62,9 @@ class BroadcastBenchmark {
             telegram.recordCalls(false);
             var copies = new CopyClock();
             telegram.addListener(copies);
-            var bot = RunningBot.start(telegram.baseUrl(), telegram.token(), Map.of(
-                    "logging.level.ru.eventbot", "WARN", "eventbot.broadcast.paid-rate", "1000"));
+            var bots = BenchmarkBots.start(telegram, Map.of(
+                    "logging.level.ru.eventbot", "WARN", "eventbot.broadcast.paid-rate", "1000"), i -> Map.of());
+            var bot = bots.first();
             try {
                 var recipients = subscribers(telegram, bot, 10_000);
                 copies.watch(recipients);
@@ -82,7 +86,8 @@ class BroadcastBenchmark {
                 awaitDone(bot, id, Duration.ofMinutes(3));
                 var total = offered;
                 await().atMost(Duration.ofSeconds(60)).until(() -> copies.replies() >= total);
-                report("Paid broadcast of 10,000 at 1,000/s, with %d participant messages at 50/s meanwhile", offered);
+                report("Paid broadcast of 10,000 at 1,000/s, with %d participant messages at 50/s meanwhile (%s, %d "
+                        + "instance(s))", offered, BenchmarkBots.database(), bots.all().size());
                 report("  achieved rate         %.0f messages/s (first copy -> last copy)", copies.rate());
                 report("  slowest 1-s window    %.0f messages/s", copies.slowestWindowRate(Duration.ofSeconds(1)));
                 report("  busiest 1-s window    %d messages", copies.busiestSecond());
@@ -91,23 +96,13 @@ class BroadcastBenchmark {
                 assertThat(copies.count()).isEqualTo(10_000);
                 assertThat(copies.duplicates()).isZero();
             } finally {
-                bot.close();
+                bots.close();
             }
         }
     }
 
     private static List<FakeUser> subscribers(FakeTelegram telegram, RunningBot bot, int count) {
-        var users = new ArrayList<FakeUser>(count);
-        var rows = new ArrayList<Object[]>(count);
-        var now = Timestamp.from(Instant.now());
-        for (int i = 0; i < count; i++) {
-            var user = telegram.user("Получатель" + i, "Рассылки").knownToTheBot();
-            users.add(user);
-            rows.add(new Object[] {5_000_000L + i, user.id(), user.chatId(), user.firstName(), now, now});
-        }
-        bot.jdbc().batchUpdate("insert into participant (id, telegram_user_id, chat_id, first_name, language, "
-                + "subscribed, blocked, created_at, updated_at) values (?, ?, ?, ?, 'RU', true, false, ?, ?)", rows);
-        return users;
+        return Subscribers.storedAtOnce(telegram, bot, count, "Получатель", 5_000_000L);
     }
 
     private static long broadcast(RunningBot bot, boolean paid) {

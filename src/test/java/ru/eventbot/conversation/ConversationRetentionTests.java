@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import ru.eventbot.MutableClock;
+import ru.eventbot.fleet.Fleet;
 import ru.eventbot.PersistenceSliceConfiguration;
 
 @DataJpaTest(showSql = false)
@@ -24,6 +25,9 @@ class ConversationRetentionTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    Fleet fleet;
+
     @Test
     void deletesMessagesOlderThanTheRetentionButNeverOnesStillToBeSent() {
         // given: a year and a day ago, a message in, a reply sent and a reply never sent; and one from yesterday
@@ -33,7 +37,7 @@ class ConversationRetentionTests {
         insert(3, START.minus(Duration.ofDays(366)), "OUT", "PENDING");
         insert(4, START.minus(Duration.ofDays(1)), "IN", null);
         var retention = new ConversationRetention(jdbc, new RetentionProperties(365, Duration.ofDays(1)),
-                new ThreadPoolTaskScheduler(), clock, event -> { });
+                new ThreadPoolTaskScheduler(), clock, event -> { }, fleet);
         // when
         var deleted = retention.purge();
         // then

@@ -8,7 +8,7 @@ import ru.eventbot.testsupport.telegram.FakeTelegram;
 import ru.eventbot.testsupport.telegram.FakeUser;
 
 /** Many participants who started the bot earlier: known to Telegram's fake and subscribed in the bot's database. */
-final class Subscribers {
+public final class Subscribers {
 
     private Subscribers() {
     }
@@ -22,6 +22,22 @@ final class Subscribers {
                     user.username(), user.languageCode()), null);
             users.add(user);
         }
+        return users;
+    }
+
+    /** Many subscribers stored at once, in one JDBC batch with ids from {@code firstId} (volume tests, benchmarks). */
+    public static List<FakeUser> storedAtOnce(FakeTelegram telegram, RunningBot bot, int count, String firstName,
+                                              long firstId) {
+        var users = new ArrayList<FakeUser>(count);
+        var rows = new ArrayList<Object[]>(count);
+        var now = java.sql.Timestamp.from(java.time.Instant.now());
+        for (int i = 0; i < count; i++) {
+            var user = telegram.user(firstName, "№" + (i + 1)).knownToTheBot();
+            users.add(user);
+            rows.add(new Object[] {firstId + i, user.id(), user.chatId(), user.firstName(), now, now});
+        }
+        bot.jdbc().batchUpdate("insert into participant (id, telegram_user_id, chat_id, first_name, language, "
+                + "subscribed, blocked, created_at, updated_at) values (?, ?, ?, ?, 'RU', true, false, ?, ?)", rows);
         return users;
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import ru.eventbot.PersistenceSliceConfiguration;
 import ru.eventbot.StorageProperties;
@@ -24,6 +25,7 @@ import ru.eventbot.StorageProperties;
 public class MaterialSliceConfiguration {
 
     @Bean
+    @Primary // over the default one the persistence slice enables (for the fleet's instance id)
     StorageProperties storageProperties() {
         try {
             return new StorageProperties(Files.createTempDirectory("eventbot-materials"));

@@ -1,10 +1,14 @@
 package ru.eventbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import ru.eventbot.broadcast.BroadcastProperties;
+import ru.eventbot.fleet.Fleet;
 
 class BroadcastPacerTests {
 
@@ -13,7 +17,7 @@ class BroadcastPacerTests {
     @Test
     void noOneSecondWindowHoldsMoreThanTheRate() {
         // given
-        var pacer = new BroadcastPacer(properties(50, 1000), shutdown);
+        var pacer = new BroadcastPacer(properties(50, 1000), shutdown, fleetOf(1));
         var asked = new long[101];
         var given = new long[101];
         // when
@@ -29,9 +33,25 @@ class BroadcastPacerTests {
     }
 
     @Test
+    void takesItsShareOfTheRateWhenOtherInstancesBroadcastToo() {
+        // given: 100 per second for the fleet, two instances
+        var pacer = new BroadcastPacer(properties(100, 1000), shutdown, fleetOf(2));
+        var given = new long[101];
+        // when
+        for (int i = 0; i < given.length; i++) {
+            assertThat(pacer.awaitSlot(false)).isTrue();
+            given[i] = System.nanoTime();
+        }
+        // then: this instance's 50 per second, so 50 slots later is a second later
+        for (int i = 0; i + 50 < given.length; i++) {
+            assertThat(given[i + 50] - given[i]).isGreaterThanOrEqualTo(1_000_000_000L);
+        }
+    }
+
+    @Test
     void spacesSlotsSoThatASecondsWorthDoesNotGoAtOnce() {
         // given
-        var pacer = new BroadcastPacer(properties(50, 1000), shutdown);
+        var pacer = new BroadcastPacer(properties(50, 1000), shutdown, fleetOf(1));
         // when
         var start = System.nanoTime();
         for (int i = 0; i < 26; i++) {
@@ -45,7 +65,7 @@ class BroadcastPacerTests {
     @Test
     void givesAChatAtMostOneMessagePerSecond() {
         // given
-        var pacer = new BroadcastPacer(properties(1000, 1000), shutdown);
+        var pacer = new BroadcastPacer(properties(1000, 1000), shutdown, fleetOf(1));
         // when
         assertThat(pacer.awaitChat(7)).isTrue();
         var start = System.nanoTime();
@@ -61,12 +81,18 @@ class BroadcastPacerTests {
     @Test
     void stopsWaitingWhenTheApplicationStops() {
         // given
-        var pacer = new BroadcastPacer(properties(1, 1), shutdown);
+        var pacer = new BroadcastPacer(properties(1, 1), shutdown, fleetOf(1));
         assertThat(pacer.awaitSlot(false)).isTrue();
         // when
         shutdown.signal();
         // then
         assertThat(pacer.awaitSlot(false)).isFalse();
+    }
+
+    private static Fleet fleetOf(int instances) {
+        var fleet = mock(Fleet.class);
+        when(fleet.share(anyInt())).thenAnswer(call -> Math.max(1, call.<Integer>getArgument(0) / instances));
+        return fleet;
     }
 
     private static BroadcastProperties properties(int rate, int paidRate) {

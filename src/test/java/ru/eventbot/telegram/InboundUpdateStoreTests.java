@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +15,14 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import ru.eventbot.MutableClock;
+import ru.eventbot.StorageProperties;
+import ru.eventbot.fleet.Fleet;
+import ru.eventbot.fleet.FleetProperties;
 
 /** The durable intake against the real schema (Flyway migrations on an embedded H2). */
 @JdbcTest
-@Import({InboundUpdateStore.class, UpdateJson.class, InboundUpdateStoreTests.Config.class})
+@Import({InboundUpdateStore.class, UpdateJson.class, Fleet.class, InboundUpdateStoreTests.Config.class})
+@EnableConfigurationProperties({FleetProperties.class, StorageProperties.class})
 class InboundUpdateStoreTests {
 
     static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
