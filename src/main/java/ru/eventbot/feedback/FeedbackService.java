@@ -3,6 +3,7 @@ package ru.eventbot.feedback;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -198,6 +199,20 @@ public class FeedbackService {
                 : java.util.List.<Comment>of();
         return new EventFeedback(eventId, buttons + reactions, buttons, reactions, channelReactions(eventId),
                 ratingCount, average, histogram, comments);
+    }
+
+    /** Of these events, the ones rated most recently first (at most {@code limit}); events without ratings left out. */
+    @Transactional(readOnly = true)
+    public List<Long> mostRecentlyRated(java.util.Collection<Long> eventIds, int limit) {
+        if (eventIds.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        var placeholders = String.join(", ", java.util.Collections.nCopies(eventIds.size(), "?"));
+        var args = new java.util.ArrayList<Object>(eventIds);
+        args.add(limit);
+        return jdbc.queryForList("select event_id from event_rating where event_id in (" + placeholders + ") "
+                + "group by event_id order by max(updated_at) desc, event_id fetch first ? rows only", Long.class,
+                args.toArray());
     }
 
     /**

@@ -1,6 +1,6 @@
 package ru.eventbot.telegram;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Locale;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import ru.eventbot.participant.Organisers;
 class StatsCommandHandler implements UpdateHandler {
 
     private static final int WAITING_SHOWN = 10;
-    /** Pictures after the figures: enough for a forum's main events without flooding the chat. */
+    /** Pictures after the figures, of the events rated most recently: what is being rated now, without flooding. */
     private static final int CHARTS_SENT = 3;
     private static final int CAPTION = 1024;
 
@@ -59,7 +59,7 @@ class StatsCommandHandler implements UpdateHandler {
             return;
         }
         var text = new StringBuilder(replies.text("stats.title"));
-        var rated = new ArrayList<Rated>();
+        var rated = new HashMap<Long, Rated>();
         for (var event : page.events()) {
             var figures = feedback.summary(event.getId());
             var average = figures.averageRating() == null ? "—"
@@ -74,7 +74,7 @@ class StatsCommandHandler implements UpdateHandler {
                 text.append('\n').append(replies.text("stats.channel", reactions.toString().strip()));
             }
             if (figures.ratingCount() > 0) {
-                rated.add(new Rated(event.getId(), event.getTitle(), average, figures.ratingCount()));
+                rated.put(event.getId(), new Rated(event.getId(), event.getTitle(), average, figures.ratingCount()));
             }
         }
         var waiting = requests.waiting();
@@ -84,9 +84,9 @@ class StatsCommandHandler implements UpdateHandler {
                     .append(replies.text("stats.waiting.line", group.words(), group.waiting())));
         }
         replies.sendText(ButtonLabels.clip(text.toString(), 4096), Keyboard.none());
-        rated.stream().limit(CHARTS_SENT).forEach(event -> replies.sendChart(event.id(),
-                ButtonLabels.clip(replies.text("stats.chart.caption", event.title(), event.average(), event.count()),
-                        CAPTION)));
+        feedback.mostRecentlyRated(rated.keySet(), CHARTS_SENT).stream().map(rated::get).forEach(event ->
+                replies.sendChart(event.id(), ButtonLabels.clip(replies.text("stats.chart.caption", event.title(),
+                        event.average(), event.count()), CAPTION)));
     }
 
     private record Rated(long id, String title, String average, int count) {
