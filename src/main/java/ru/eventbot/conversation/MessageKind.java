@@ -14,5 +14,7 @@ public enum MessageKind {
     /** The bot changed one of its messages in place (a like count, a page of a list, a progress bar). */
     BOT_EDIT,
     /** A stored file the bot sent as a document (a material), its caption as the text. */
-    BOT_DOCUMENT
+    BOT_DOCUMENT,
+    /** The participant's personal data as a JSON document ({@code /mydata}), built when it is sent; the caption as text. */
+    BOT_DATA_EXPORT
 }

@@ -44,4 +44,9 @@ public record OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind
         return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_DOCUMENT, caption, keyboard, null, null,
                 List.of(), documentId);
     }
+
+    /** Everything stored about {@code telegramUserId} as a JSON document, built when it is sent. */
+    public static OutgoingMessage dataExport(long telegramUserId, long chatId, String caption) {
+        return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_DATA_EXPORT, caption, Keyboard.none(), null);
+    }
 }

@@ -114,8 +114,9 @@ class OutboundDelivery {
         if (message.kind() == MessageKind.BOT_EDIT) {
             return edit(message);
         }
-        if (message.kind() == MessageKind.BOT_DOCUMENT) {
-            var result = documents.send(message);
+        if (message.kind() == MessageKind.BOT_DOCUMENT || message.kind() == MessageKind.BOT_DATA_EXPORT) {
+            var result = message.kind() == MessageKind.BOT_DOCUMENT ? documents.send(message)
+                    : documents.sendPersonalData(message);
             return outcomeOf(message, result,
                     result.value() == null ? null : result.value().getMessageId().longValue());
         }

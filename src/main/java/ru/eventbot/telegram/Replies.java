@@ -60,6 +60,12 @@ final class Replies {
                 keyboard));
     }
 
+    /** Sends the participant everything stored about them as a JSON document with {@code caption} under it. */
+    void sendPersonalData(String caption) {
+        requireChat();
+        outgoing.add(OutgoingMessage.dataExport(incoming.telegramUserId(), incoming.chatId(), caption));
+    }
+
     /** Changes the text and keyboard of the bot's message that was pressed (a list page, a card). */
     void editPressed(String text, Keyboard keyboard) {
         requireChat();
