@@ -16,7 +16,7 @@ public class EventBotApplication {
 
     public static void main(String[] args) {
         var application = new SpringApplication(EventBotApplication.class);
-        application.addListeners(new BotTokenCheck());
+        application.addListeners(new BotTokenCheck(), new DataDirCheck());
         application.run(args);
     }
 
