@@ -76,7 +76,8 @@ class DocumentSender {
         try {
             file = Files.createTempFile("eventbot-mydata-", ".json",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, export.get(), StandardCharsets.UTF_8);
+            // getBytes, not writeString: a stored text with a lone surrogate becomes "?" instead of failing the export
+            Files.write(file, export.get().getBytes(StandardCharsets.UTF_8));
             return call(message, new InputFile(file.toFile(), "my-data.json"));
         } catch (IOException | UnsupportedOperationException e) {
             log.error("The personal data export of message {} could not be written", message.id(), e);
