@@ -104,8 +104,8 @@ final class Replies {
 
     /** Answers the button press this update is (Telegram shows the text briefly and stops the button's spinner). */
     void answerCallback(String key, Object... args) {
-        if (incoming.callbackQueryId() == null) {
-            return; // a press without an id (forged) cannot be answered
+        if (incoming.callbackQueryId() == null || incoming.chatId() == null) {
+            return; // a forged press without an id, or without anyone or any chat it came from, goes unanswered
         }
         var text = text(key, args);
         // Telegram shows at most 200 characters of a press's answer
@@ -115,8 +115,8 @@ final class Replies {
 
     /** Stops the pressed button's spinner without a notice: what the press does shows in the chat itself. */
     void answerCallbackSilently() {
-        if (incoming.callbackQueryId() == null) {
-            return; // a press without an id (forged) cannot be answered
+        if (incoming.callbackQueryId() == null || incoming.chatId() == null) {
+            return; // a forged press without an id, or without anyone or any chat it came from, goes unanswered
         }
         outgoing.add(OutgoingMessage.callbackAnswer(incoming.telegramUserId(), incoming.chatId(),
                 incoming.callbackQueryId(), null));

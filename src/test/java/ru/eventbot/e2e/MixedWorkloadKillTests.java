@@ -69,6 +69,7 @@ class MixedWorkloadKillTests {
         var random = new Random(seed);
         var people = IntStream.range(0, 30).mapToObj(i -> telegram.user("Участник", "№" + i)).toList();
         process.start();
+        awaitUp();
         var event = api.post("/api/v1/events", "{\"title\": \"Интерра\", \"venue\": \"МФЦ\", \"startsAt\": \""
                 + OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0) + "\", \"endsAt\": \""
                 + OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).plusHours(2).withNano(0) + "\"}", 201);
@@ -98,9 +99,10 @@ class MixedWorkloadKillTests {
             if (round == 3) {
                 publishMaterial(event);
             }
-            Thread.sleep(200 + random.nextInt(1800));
+            Thread.sleep(200 + random.nextInt(1800)); // the workload is under way: kill at a random moment of it
             process.kill();
             process.start();
+            awaitUp(); // the next round's kill falls into the bot's work, not into the JVM's start-up
         }
         var broadcastId = broadcast;
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
@@ -152,6 +154,11 @@ class MixedWorkloadKillTests {
                 .isEqualTo(shownLikes.longValue());
         assertThat(countBy("select status, count(*) from material_request group by status"))
                 .containsOnlyKeys("FULFILLED").containsEntry("FULFILLED", (long) askers.size());
+    }
+
+    private void awaitUp() {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/actuator/health").contains("UP"));
     }
 
     private void awaitQuiet() throws InterruptedException {
