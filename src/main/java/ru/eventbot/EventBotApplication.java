@@ -21,7 +21,7 @@ public class EventBotApplication {
     /** The application as {@link #main} runs it: with a token for Telegram, without one in sandbox mode. */
     public static SpringApplication application() {
         var application = new SpringApplication(EventBotApplication.class);
-        application.addListeners(new BotTokenCheck());
+        application.addListeners(new BotTokenCheck(), new DataDirCheck());
         // without a token, sandbox mode (ru.eventbot.sandbox.SandboxActivation); only ever from here
         application.setDefaultProperties(java.util.Map.of(BotTokenCheck.SANDBOX_ALLOWED, "true"));
         return application;

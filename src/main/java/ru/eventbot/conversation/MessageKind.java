@@ -16,5 +16,7 @@ public enum MessageKind {
     /** A stored file the bot sent as a document (a material), its caption as the text. */
     BOT_DOCUMENT,
     /** An event's rating histogram the bot drew and sent as a photo ({@code /stats}), its caption as the text. */
-    BOT_CHART
+    BOT_CHART,
+    /** The participant's personal data as a JSON document ({@code /mydata}), built when it is sent; the caption as text. */
+    BOT_DATA_EXPORT
 }

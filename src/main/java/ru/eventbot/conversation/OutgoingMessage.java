@@ -51,4 +51,9 @@ public record OutgoingMessage(Long telegramUserId, long chatId, MessageKind kind
         return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_CHART, caption, Keyboard.none(), null, null,
                 List.of(), eventId);
     }
+
+    /** Everything stored about {@code telegramUserId} as a JSON document, built when it is sent. */
+    public static OutgoingMessage dataExport(long telegramUserId, long chatId, String caption) {
+        return new OutgoingMessage(telegramUserId, chatId, MessageKind.BOT_DATA_EXPORT, caption, Keyboard.none(), null);
+    }
 }

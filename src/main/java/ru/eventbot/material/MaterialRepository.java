@@ -9,6 +9,9 @@ interface MaterialRepository extends JpaRepository<Material, Long> {
 
     List<Material> findByEventIdOrderByIdAsc(long eventId);
 
+    @org.springframework.data.jpa.repository.Query("select m.id from Material m where m.createdAt > ?1 order by m.id")
+    List<Long> findIdsPublishedAfter(java.time.Instant since);
+
     List<Material> findBySha256AndTelegramFileIdIsNotNull(String sha256);
 
     @Query("select m.eventId, count(m) from Material m group by m.eventId")

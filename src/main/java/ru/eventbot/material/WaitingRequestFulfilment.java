@@ -21,4 +21,11 @@ class WaitingRequestFulfilment {
     void on(MaterialPublished published) {
         requests.fulfilWith(published.materialId());
     }
+
+    /** At start and every few minutes: requests stored too late for their material's event (see there). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @org.springframework.scheduling.annotation.Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT2M")
+    void fulfilLateRequests() {
+        requests.fulfilLateRequests(java.time.Duration.ofDays(1));
+    }
 }

@@ -44,7 +44,7 @@ class AnnouncementTextHandler implements UpdateHandler {
         }
         var message = incoming.raw().getMessage();
         try {
-            drafts.write(incoming.telegramUserId(), text, TextEntities.fromTelegram(message.getEntities()));
+            drafts.write(incoming.telegramUserId(), text, TextEntities.fromTelegram(IncomingFactory.entitiesOf(message)));
         } catch (InvalidBroadcastException e) {
             replies.send(steps.cancelOnly(replies.language()), "announce.text.empty");
             return;

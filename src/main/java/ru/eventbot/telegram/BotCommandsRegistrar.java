@@ -19,7 +19,7 @@ class BotCommandsRegistrar {
 
     private static final Logger log = LoggerFactory.getLogger(BotCommandsRegistrar.class);
     static final List<String> COMMANDS = List.of("start", "events", "materials", "feedback", "help", "stop",
-            "forget");
+            "mydata", "forget");
 
     static final List<String> ORGANISER_COMMANDS = List.of("announce", "stats");
 

@@ -1,6 +1,11 @@
 package ru.eventbot.telegram;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -10,6 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import ru.eventbot.conversation.OutboxMessage;
 import ru.eventbot.material.MaterialService;
 import ru.eventbot.material.MaterialService.MaterialDocument;
+import ru.eventbot.participant.PersonalDataExport;
 
 /**
  * Sends a material as a document. The first time its bytes go to Telegram they are uploaded and the
@@ -25,10 +31,12 @@ class DocumentSender {
 
     private final TelegramGateway gateway;
     private final MaterialService materials;
+    private final PersonalDataExport personalData;
     private final Object[] uploadLocks = new Object[STRIPES];
 
-    DocumentSender(TelegramGateway gateway, MaterialService materials) {
+    DocumentSender(TelegramGateway gateway, MaterialService materials, PersonalDataExport personalData) {
         this.gateway = gateway;
+        this.personalData = personalData;
         this.materials = materials;
         for (int i = 0; i < STRIPES; i++) {
             uploadLocks[i] = new Object();
@@ -50,6 +58,43 @@ class DocumentSender {
                 return sendById(message, current.telegramFileId());
             }
             return upload(message, current);
+        }
+    }
+
+    /**
+     * Everything stored about the message's participant as a JSON file, built now (so it shows what is stored when
+     * it is sent). The file lives in a temporary file readable only by the bot while it is uploaded, as the gateway
+     * may have to send it again after a network error.
+     */
+    GatewayResult<Message> sendPersonalData(OutboxMessage message) {
+        var export = message.telegramUserId() == null ? Optional.<String>empty()
+                : personalData.of(message.telegramUserId());
+        if (export.isEmpty()) {
+            return GatewayResult.failed("the participant of message " + message.id() + " is gone");
+        }
+        Path file = null;
+        try {
+            file = Files.createTempFile("eventbot-mydata-", ".json",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            // getBytes, not writeString: a stored text with a lone surrogate becomes "?" instead of failing the export
+            Files.write(file, export.get().getBytes(StandardCharsets.UTF_8));
+            return call(message, new InputFile(file.toFile(), "my-data.json"));
+        } catch (IOException | UnsupportedOperationException e) {
+            log.error("The personal data export of message {} could not be written", message.id(), e);
+            return GatewayResult.failed("the export could not be written: " + e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("A personal data export could not be deleted at {}", file, e);
         }
     }
 

@@ -40,6 +40,12 @@ class ForgetHandler implements UpdateHandler {
                     new Button(replies.text("forget.keep"), KEEP)), "forget.ask");
             return;
         }
+        if (!java.util.Objects.equals(incoming.chatId(), incoming.telegramUserId())) {
+            // The confirmation lies in the participant's own chat; a press from elsewhere is forged (and would be
+            // handled in another chat's lane, concurrently with the participant's own messages).
+            replies.answerCallback("button.stale");
+            return;
+        }
         replies.answerCallbackSilently();
         if (KEEP.equals(incoming.callbackData())) {
             replies.send("forget.kept");

@@ -28,14 +28,15 @@ class IncomingFactory {
                 var message = query.getMessage();
                 var privateChat = message == null || message.getChat() == null || message.getChat().isUserChat();
                 yield new Incoming(updateId, type, MessageKind.CALLBACK, chatId, profile(query.getFrom()), privateChat,
-                        query.getData(), null, null, message == null ? null : message.getMessageId().longValue(),
+                        query.getData(), null, null,
+                        message == null || message.getMessageId() == null ? null : message.getMessageId().longValue(),
                         query.getId(), query.getData(), List.of(), List.of(), null, update);
             }
             case MESSAGE_REACTION -> {
                 var reaction = update.getMessageReaction();
                 var emojis = emojis(reaction.getNewReaction());
                 yield new Incoming(updateId, type, MessageKind.REACTION, chatId, profile(reaction.getUser()),
-                        reaction.getChat().isUserChat(), String.join(" ", emojis), null, null,
+                        reaction.getChat() != null && reaction.getChat().isUserChat(), String.join(" ", emojis), null, null,
                         reaction.getMessageId() == null ? null : reaction.getMessageId().longValue(), null, null,
                         emojis, emojis(reaction.getOldReaction()), null, update);
             }
@@ -50,7 +51,8 @@ class IncomingFactory {
                 var member = update.getMyChatMember();
                 var status = member.getNewChatMember() == null ? null : member.getNewChatMember().getStatus();
                 yield new Incoming(updateId, type, MessageKind.MEMBER_STATUS, chatId, profile(member.getFrom()),
-                        member.getChat().isUserChat(), status, null, null, null, null, null, List.of(), List.of(),
+                        member.getChat() != null && member.getChat().isUserChat(), status, null, null, null, null, null,
+                        List.of(), List.of(),
                         status, update);
             }
             case OTHER -> new Incoming(updateId, type, MessageKind.OTHER, chatId, null, false, null, null, null, null,
@@ -79,13 +81,26 @@ class IncomingFactory {
 
     /** Telegram marks a command with a bot_command entity at offset 0; a text that merely starts with "/" is not one. */
     private static int commandLength(Message message) {
-        if (message.getText() == null || message.getEntities() == null) {
+        if (message.getText() == null) {
             return 0;
         }
-        return message.getEntities().stream()
+        return entitiesOf(message).stream()
                 .filter(entity -> "bot_command".equals(entity.getType()) && entity.getOffset() == 0)
                 .mapToInt(entity -> Math.min(entity.getLength(), message.getText().length()))
                 .findFirst().orElse(0);
+    }
+
+    /**
+     * The message's entities, or none when they do not fit its text: the library computes each entity's text from
+     * its offset and length when they are read, and throws for an entity outside the text (found by fuzzing).
+     */
+    static List<org.telegram.telegrambots.meta.api.objects.MessageEntity> entitiesOf(Message message) {
+        try {
+            var entities = message.getEntities();
+            return entities == null ? List.of() : entities;
+        } catch (IndexOutOfBoundsException e) {
+            return List.of();
+        }
     }
 
     private static MessageKind kindOf(UpdateType type, Message message, String command) {

@@ -120,8 +120,13 @@ class OutboundDelivery {
         if (message.kind() == MessageKind.BOT_EDIT) {
             return edit(message);
         }
-        if (message.kind() == MessageKind.BOT_DOCUMENT || message.kind() == MessageKind.BOT_CHART) {
-            var result = message.kind() == MessageKind.BOT_DOCUMENT ? documents.send(message) : charts.send(message);
+        if (message.kind() == MessageKind.BOT_DOCUMENT || message.kind() == MessageKind.BOT_CHART
+                || message.kind() == MessageKind.BOT_DATA_EXPORT) {
+            var result = switch (message.kind()) {
+                case BOT_DOCUMENT -> documents.send(message);
+                case BOT_CHART -> charts.send(message);
+                default -> documents.sendPersonalData(message);
+            };
             return outcomeOf(message, result,
                     result.value() == null ? null : result.value().getMessageId().longValue());
         }

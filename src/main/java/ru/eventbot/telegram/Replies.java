@@ -66,15 +66,30 @@ final class Replies {
         outgoing.add(OutgoingMessage.chart(incoming.telegramUserId(), incoming.chatId(), caption, eventId));
     }
 
-    /** Changes the text and keyboard of the bot's message that was pressed (a list page, a card). */
+    /** Sends the participant everything stored about them as a JSON document with {@code caption} under it. */
+    void sendPersonalData(String caption) {
+        requireChat();
+        outgoing.add(OutgoingMessage.dataExport(incoming.telegramUserId(), incoming.chatId(), caption));
+    }
+
+    /**
+     * Changes the text and keyboard of the bot's message that was pressed (a list page, a card); nothing when the
+     * press carries no message to change (an old or inline message, or forged).
+     */
     void editPressed(String text, Keyboard keyboard) {
+        if (incoming.messageId() == null) {
+            return;
+        }
         requireChat();
         outgoing.add(OutgoingMessage.edit(incoming.telegramUserId(), incoming.chatId(), pressedMessageId(), text,
                 keyboard));
     }
 
-    /** Changes only the keyboard of the bot's message that was pressed (a count, a toggle). */
+    /** Changes only the keyboard of the bot's message that was pressed (a count, a toggle); see {@link #editPressed}. */
     void editPressedKeyboard(Keyboard keyboard) {
+        if (incoming.messageId() == null) {
+            return;
+        }
         requireChat();
         outgoing.add(OutgoingMessage.edit(incoming.telegramUserId(), incoming.chatId(), pressedMessageId(), null,
                 keyboard));
@@ -95,8 +110,8 @@ final class Replies {
 
     /** Answers the button press this update is (Telegram shows the text briefly and stops the button's spinner). */
     void answerCallback(String key, Object... args) {
-        if (incoming.callbackQueryId() == null) {
-            throw new IllegalStateException("Update " + incoming.updateId() + " is not a button press");
+        if (incoming.callbackQueryId() == null || incoming.chatId() == null) {
+            return; // a forged press without an id, or without anyone or any chat it came from, goes unanswered
         }
         var text = text(key, args);
         // Telegram shows at most 200 characters of a press's answer
@@ -106,8 +121,8 @@ final class Replies {
 
     /** Stops the pressed button's spinner without a notice: what the press does shows in the chat itself. */
     void answerCallbackSilently() {
-        if (incoming.callbackQueryId() == null) {
-            throw new IllegalStateException("Update " + incoming.updateId() + " is not a button press");
+        if (incoming.callbackQueryId() == null || incoming.chatId() == null) {
+            return; // a forged press without an id, or without anyone or any chat it came from, goes unanswered
         }
         outgoing.add(OutgoingMessage.callbackAnswer(incoming.telegramUserId(), incoming.chatId(),
                 incoming.callbackQueryId(), null));

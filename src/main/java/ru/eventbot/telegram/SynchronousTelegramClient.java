@@ -1,6 +1,7 @@
 package ru.eventbot.telegram;
 
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
@@ -102,6 +103,10 @@ class SynchronousTelegramClient extends OkHttpTelegramClient {
         if (parsed.isPresent()) {
             return parsed.get();
         }
+        var lenient = parseUpdatesLeniently(mapper, body);
+        if (lenient.isPresent()) {
+            return lenient.get();
+        }
         var updates = new ArrayList<ReceivedUpdate>();
         for (var update : method.deserializeResponse(body)) {
             updates.add(new ReceivedUpdate(update, write(update)));
@@ -140,6 +145,30 @@ class SynchronousTelegramClient extends OkHttpTelegramClient {
             return ok && updates != null ? Optional.of(updates) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the library's own parsing says what is wrong
+        }
+    }
+
+    /**
+     * A successful getUpdates answer with an update that does not fit the library's types (a newer Bot API): each
+     * update read on its own, and one that cannot be read kept with only its id (see
+     * {@link UpdateJson#readLeniently(ObjectMapper, JsonNode)}), so that it is stored and skipped instead of
+     * stopping intake at its offset for ever.
+     */
+    static Optional<List<ReceivedUpdate>> parseUpdatesLeniently(ObjectMapper mapper, String body) {
+        try {
+            var root = mapper.readTree(body);
+            var result = root == null ? null : root.get("result");
+            if (!root.path("ok").asBoolean(false) || result == null || !result.isArray()) {
+                return Optional.empty();
+            }
+            var updates = new ArrayList<ReceivedUpdate>();
+            for (var element : result) {
+                updates.add(new ReceivedUpdate(UpdateJson.readLeniently(mapper, element),
+                        mapper.writeValueAsString(element)));
+            }
+            return Optional.of(updates);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

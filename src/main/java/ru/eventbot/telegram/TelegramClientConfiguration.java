@@ -19,7 +19,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class TelegramClientConfiguration {
 
     @Bean(destroyMethod = "")
-    OkHttpClient telegramHttpClient(TelegramProperties properties) {
+    OkHttpClient telegramHttpClient(TelegramProperties properties, GatewayPolicy policy) {
         var dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(128);
         dispatcher.setMaxRequestsPerHost(128);
@@ -36,7 +36,7 @@ class TelegramClientConfiguration {
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(64, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(30))
+                .readTimeout(policy.readTimeout())
                 .writeTimeout(Duration.ofSeconds(60))
                 .retryOnConnectionFailure(false)
                 .build();

@@ -37,16 +37,30 @@ enum UpdateType {
     }
 
     /** The chat an update belongs to: it decides the handling lane, so one chat's updates stay in order. */
+    /**
+     * The chat an update belongs to, or null. Null-safe all the way down: an update is untrusted input, and one
+     * without its chat (found by fuzzing) must still be stored, not refused for ever.
+     */
     static Long chatIdOf(Update update) {
-        if (update.getMessage() != null) return update.getMessage().getChatId();
-        if (update.getEditedMessage() != null) return update.getEditedMessage().getChatId();
+        if (update.getMessage() != null) return chatOf(update.getMessage());
+        if (update.getEditedMessage() != null) return chatOf(update.getEditedMessage());
         if (update.getCallbackQuery() != null) {
-            var message = update.getCallbackQuery().getMessage();
-            return message != null ? message.getChatId() : update.getCallbackQuery().getFrom().getId();
+            var query = update.getCallbackQuery();
+            var message = query.getMessage();
+            if (message != null && message.getChat() != null) return message.getChat().getId();
+            return query.getFrom() == null ? null : query.getFrom().getId();
         }
-        if (update.getMessageReaction() != null) return update.getMessageReaction().getChat().getId();
-        if (update.getMessageReactionCount() != null) return update.getMessageReactionCount().getChat().getId();
-        if (update.getMyChatMember() != null) return update.getMyChatMember().getChat().getId();
+        if (update.getMessageReaction() != null) return idOf(update.getMessageReaction().getChat());
+        if (update.getMessageReactionCount() != null) return idOf(update.getMessageReactionCount().getChat());
+        if (update.getMyChatMember() != null) return idOf(update.getMyChatMember().getChat());
         return null;
+    }
+
+    private static Long chatOf(org.telegram.telegrambots.meta.api.objects.message.Message message) {
+        return idOf(message.getChat());
+    }
+
+    private static Long idOf(org.telegram.telegrambots.meta.api.objects.chat.Chat chat) {
+        return chat == null ? null : chat.getId();
     }
 }

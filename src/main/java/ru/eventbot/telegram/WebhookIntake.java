@@ -28,6 +28,8 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 class WebhookIntake implements SmartLifecycle {
 
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+    /** What {@code inbound_update_payload} holds (a million characters take at least a million bytes). */
+    static final int MAX_BODY_BYTES = 1_000_000;
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
 
     private final TelegramProperties properties;
@@ -75,7 +77,11 @@ class WebhookIntake implements SmartLifecycle {
         StoredUpdate update;
         try {
             body = request.body(byte[].class);
-            var parsed = json.read(body);
+            if (body.length > MAX_BODY_BYTES) {
+                log.warn("Webhook body of {} bytes refused: no Telegram update is that large", body.length);
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "The body is larger than any Telegram update.");
+            }
+            var parsed = json.readLeniently(body);
             if (parsed == null || parsed.getUpdateId() == null) {
                 return problem(HttpStatus.BAD_REQUEST, "The body is not a Telegram update (no update_id).");
             }

@@ -74,6 +74,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "This account may not do that.");
     }
 
+    /** A multipart body that cannot be parsed, or form parameters that are not in the declared encoding. */
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.apache.tomcat.util.http.InvalidParameterException.class,
+            org.springframework.security.web.firewall.RequestRejectedException.class})
+    ProblemDetail unreadableBody(RuntimeException e) {
+        log.info("API request with an unreadable body: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "Unreadable body", "The body could not be read as declared.");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("API request failed", e);

@@ -5,14 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +23,7 @@ class BroadcastKillEndToEndTests {
     FakeTelegram telegram;
     BotProcess process;
     int port;
-    final HttpClient http = HttpClient.newHttpClient();
+    StartingBotApi api;
 
     @BeforeEach
     void startTelegram() throws IOException {
@@ -37,6 +31,7 @@ class BroadcastKillEndToEndTests {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        api = new StartingBotApi(port);
         process = new BotProcess(telegram.baseUrl(), telegram.token(), Files.createTempDirectory("eventbot-bkill"),
                 "--server.port=" + port, "--eventbot.broadcast.rate=100");
     }
@@ -59,7 +54,7 @@ class BroadcastKillEndToEndTests {
         await().atMost(Duration.ofSeconds(120)).until(() -> telegram.messagesSentCount() >= 600);
         var before = telegram.messagesSentCount();
         // when: a broadcast starts, and the bot is killed twice while sending it
-        var id = post("/api/v1/broadcasts", "{\"text\":\"" + TEXT + "\"}");
+        var id = api.post("/api/v1/broadcasts", "{\"text\":\"" + TEXT + "\"}", 202);
         await().atMost(Duration.ofSeconds(60)).until(() -> telegram.messagesSentCount() >= before + 80);
         process.kill();
         process.start();
@@ -67,7 +62,7 @@ class BroadcastKillEndToEndTests {
         process.kill();
         process.start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get("/api/v1/broadcasts/" + id).contains("\"status\":\"DONE\""));
+                .until(() -> api.get("/api/v1/broadcasts/" + id).contains("\"status\":\"DONE\""));
         process.terminate();
         // then
         var states = new HashMap<Long, String>();
@@ -95,34 +90,5 @@ class BroadcastKillEndToEndTests {
 
     private long copiesReceivedBy(FakeUser participant) {
         return telegram.messagesTo(participant.chatId()).stream().filter(m -> TEXT.equals(m.text())).count();
-    }
-
-    private long post(String path, String json) throws Exception {
-        var response = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> http.send(
-                request(path).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), r -> r.statusCode() == 202);
-        var body = response.body();
-        var start = body.indexOf("\"id\":") + 5;
-        return Long.parseLong(body.substring(start, body.indexOf(',', start)));
-    }
-
-    private String get(String path) {
-        try {
-            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                    .body();
-        } catch (IOException e) {
-            return ""; // starting up
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private HttpRequest.Builder request(String path) {
-        var credentials = Base64.getEncoder().encodeToString(("admin:" + RunningBot.ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(10));
     }
 }

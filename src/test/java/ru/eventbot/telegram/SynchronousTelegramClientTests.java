@@ -47,4 +47,23 @@ class SynchronousTelegramClientTests {
         assertThat(SynchronousTelegramClient.parseUpdates(mapper, "{\"ok\":true,\"result\":[" + FIRST)).isEmpty();
         assertThat(SynchronousTelegramClient.parseUpdates(mapper, "")).isEmpty();
     }
+
+    @Test
+    void keepsAnUpdateOfANewerBotApiWithOnlyItsIdInsteadOfStoppingIntakeAtIt() {
+        // given: after an ordinary update, one whose message id has outgrown the library's int
+        var newer = "{\"update_id\":11,\"message_reaction\":{\"chat\":{\"id\":1,\"type\":\"private\"},"
+                + "\"message_id\":99999999999,\"date\":1700000000,\"old_reaction\":[],"
+                + "\"new_reaction\":[{\"type\":\"emoji\",\"emoji\":\"👍\"}]}}";
+        var body = "{\"ok\":true,\"result\":[" + FIRST + "," + newer + "]}";
+        // when
+        var fast = SynchronousTelegramClient.parseUpdates(mapper, body);
+        var updates = SynchronousTelegramClient.parseUpdatesLeniently(mapper, body).orElseThrow();
+        // then
+        assertThat(fast).isEmpty();
+        assertThat(updates).hasSize(2);
+        assertThat(updates.get(0).update().getMessage()).isNotNull();
+        assertThat(updates.get(1).update().getUpdateId()).isEqualTo(11);
+        assertThat(updates.get(1).update().getMessageReaction()).isNull();
+        assertThat(updates.get(1).json()).contains("99999999999");
+    }
 }

@@ -32,7 +32,7 @@ import ru.eventbot.telegram.GatewayResult.Outcome;
 
 class TelegramGatewayTests {
 
-    private static final GatewayPolicy FAST = new GatewayPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4, 3);
+    private static final GatewayPolicy FAST = new GatewayPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4, 3, Duration.ofSeconds(30));
 
     private final TelegramClient client = mock(TelegramClient.class);
     private final ShutdownSignal shutdown = new ShutdownSignal();
@@ -144,7 +144,7 @@ class TelegramGatewayTests {
     @Test
     void givesUpOnARateLimitAfterTheAllowedNumberOfWaits() throws Exception {
         // given
-        var policy = new GatewayPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4, 1);
+        var policy = new GatewayPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4, 1, Duration.ofSeconds(30));
         gateway = new TelegramGateway(client, policy, shutdown, metrics());
         when(client.execute(any(SendMessage.class))).thenThrow(telegramError(429, "Too Many Requests", 1));
 
@@ -160,7 +160,7 @@ class TelegramGatewayTests {
     @Test
     void holdsEveryCallerBackEvenWhenOneCallGivesUpOnA429() throws Exception {
         // given
-        var policy = new GatewayPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4, 0);
+        var policy = new GatewayPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4, 0, Duration.ofSeconds(30));
         gateway = new TelegramGateway(client, policy, shutdown, metrics());
         when(client.execute(any(SendMessage.class))).thenThrow(telegramError(429, "Too Many Requests", 30));
 
@@ -313,7 +313,7 @@ class TelegramGatewayTests {
     @Test
     void givesUpPromptlyWhenTheApplicationStopsDuringABackoff() throws Exception {
         // given
-        var slowPolicy = new GatewayPolicy(Duration.ofSeconds(30), Duration.ofSeconds(30), 5, 3);
+        var slowPolicy = new GatewayPolicy(Duration.ofSeconds(30), Duration.ofSeconds(30), 5, 3, Duration.ofSeconds(30));
         gateway = new TelegramGateway(client, slowPolicy, shutdown, metrics());
         var failedOnce = new CountDownLatch(1);
         when(client.execute(any(SendMessage.class))).thenAnswer(invocation -> {

@@ -13,6 +13,7 @@ import ru.eventbot.conversation.ConversationService;
 import ru.eventbot.material.MaterialRequests;
 import ru.eventbot.material.MaterialService;
 import ru.eventbot.participant.ParticipantService;
+import ru.eventbot.participant.PersonalDataExport;
 
 /**
  * A web slice of the organisers' API with the real security set-up and mocked services (inject them with
@@ -25,6 +26,6 @@ import ru.eventbot.participant.ParticipantService;
         MaterialRequestController.class})
 @Import(WebSliceConfiguration.class)
 @MockitoBean(types = {ParticipantService.class, ConversationService.class, MaterialService.class,
-        MaterialRequests.class, UserDetailsService.class})
+        MaterialRequests.class, UserDetailsService.class, PersonalDataExport.class})
 @interface OrganiserApiSliceTest {
 }

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.eventbot.participant.ParticipantFixtures;
 import ru.eventbot.participant.ParticipantService;
+import ru.eventbot.participant.PersonalDataExport;
 import ru.eventbot.participant.TelegramProfile;
 
 @OrganiserApiSliceTest
@@ -38,6 +40,9 @@ class ParticipantControllerTests {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    PersonalDataExport personalData;
 
     @BeforeEach
     void organiserAccount() {
@@ -128,5 +133,32 @@ class ParticipantControllerTests {
         mvc.perform(get("/api/v1/participants"))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[]"));
+    }
+
+    @Test
+    @WithMockUser(roles = "ORGANISER")
+    void givesAnOrganiserEverythingStoredAboutAParticipantAsTheirExport() throws Exception {
+        // given
+        given(personalData.of(1001)).willReturn(Optional.of("{\"telegramUserId\":1001,\"likes\":[]}"));
+
+        // when / then
+        mvc.perform(get("/api/v1/participants/1001/data"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.telegramUserId").value(1001))
+                .andExpect(jsonPath("$.likes.length()").value(0));
+    }
+
+    @Test
+    @WithMockUser(roles = "ORGANISER")
+    void answersAnUnknownParticipantsDataWithAProblem() throws Exception {
+        // given
+        given(personalData.of(404)).willReturn(Optional.empty());
+
+        // when / then
+        mvc.perform(get("/api/v1/participants/404/data"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404));
     }
 }

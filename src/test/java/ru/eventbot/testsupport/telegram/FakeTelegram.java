@@ -611,6 +611,21 @@ public final class FakeTelegram implements AutoCloseable {
         faults.failFor(null, window, fault);
     }
 
+    /**
+     * For {@code window}, each call of {@code method} (null: any, getUpdates included) fails with probability
+     * {@code probability}, with one of {@code faults} picked at random; the same seed gives the same choices for the
+     * same sequence of calls.
+     */
+    public void failRandomlyFor(String method, Duration window, double probability, long seed, Fault... faults) {
+        this.faults.failRandomlyFor(method == null ? null : canonicalMethod(method), window, probability, seed,
+                java.util.List.of(faults));
+    }
+
+    /** How many faults the fake has applied to calls so far. */
+    public long faultsInjected() {
+        return faults.injected();
+    }
+
     public void clearFaults() {
         faults.clear();
     }

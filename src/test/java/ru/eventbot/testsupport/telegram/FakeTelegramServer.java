@@ -312,7 +312,17 @@ final class FakeTelegramServer implements AutoCloseable {
             rejected(exchange, call, error, false);
             return;
         }
-        if (fault instanceof Fault.Delay delay) {
+        if (fault instanceof Fault.Timeout timeout) {
+            exchange.runBlocking(() -> {
+                try {
+                    Thread.sleep(timeout.duration().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.dropConnection();
+            });
+            calls.add(new RecordedCall(method, call.params, call.at, 0, descriptionOf(fault), call.uploads));
+        } else if (fault instanceof Fault.Delay delay) {
             exchange.runBlocking(() -> {
                 try {
                     Thread.sleep(delay.duration().toMillis());

@@ -37,6 +37,17 @@ public sealed interface Fault {
         return new ConnectionReset();
     }
 
+    /**
+     * Holds the request without answering for {@code duration}, then drops the connection; the call is not
+     * executed. What a client sees when Telegram (or the network on the way) hangs: its read timeout.
+     */
+    static Fault timeout(Duration duration) {
+        return new Timeout(duration);
+    }
+
+    record Timeout(Duration duration) implements Fault {
+    }
+
     record TooManyRequests(int retryAfterSeconds) implements Fault {
     }
 

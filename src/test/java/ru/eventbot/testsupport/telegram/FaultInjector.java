@@ -16,6 +16,14 @@ final class FaultInjector {
     private record Window(String method, Fault fault, long untilNanos) {
     }
 
+    /** For a while, each call of a method fails with this probability, with one of these faults chosen at random. */
+    private record Flaky(String method, List<Fault> faults, double probability, java.util.Random random,
+                         long untilNanos) {
+    }
+
+    private final List<Flaky> flaky = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong injected = new java.util.concurrent.atomic.AtomicLong();
+
     private final Map<String, Deque<Fault>> nextCalls = new HashMap<>();
     private final List<Window> windows = new ArrayList<>();
     /** Lets the hot path skip locking when no fault was ever scheduled or all have been used up. */
@@ -34,9 +42,22 @@ final class FaultInjector {
         armed = true;
     }
 
+    synchronized void failRandomlyFor(String method, Duration window, double probability, long seed,
+                                      List<Fault> faults) {
+        flaky.add(new Flaky(method == null ? ANY_METHOD : method, List.copyOf(faults), probability,
+                new java.util.Random(seed), System.nanoTime() + window.toNanos()));
+        armed = true;
+    }
+
+    /** How many faults were applied so far. */
+    long injected() {
+        return injected.get();
+    }
+
     synchronized void clear() {
         nextCalls.clear();
         windows.clear();
+        flaky.clear();
         armed = false;
     }
 
@@ -52,6 +73,7 @@ final class FaultInjector {
             }
             long now = System.nanoTime();
             windows.removeIf(window -> window.untilNanos() - now <= 0);
+            flaky.removeIf(window -> window.untilNanos() - now <= 0);
             if (fault == null) {
                 for (Window window : windows) {
                     if (window.method().equals(method) || window.method().equals(ANY_METHOD)) {
@@ -60,7 +82,20 @@ final class FaultInjector {
                     }
                 }
             }
-            armed = !windows.isEmpty() || nextCalls.values().stream().anyMatch(queue -> !queue.isEmpty());
+            if (fault == null) {
+                for (Flaky window : flaky) {
+                    if ((window.method().equals(method) || window.method().equals(ANY_METHOD))
+                            && window.random().nextDouble() < window.probability()) {
+                        fault = window.faults().get(window.random().nextInt(window.faults().size()));
+                        break;
+                    }
+                }
+            }
+            armed = !windows.isEmpty() || !flaky.isEmpty()
+                    || nextCalls.values().stream().anyMatch(queue -> !queue.isEmpty());
+            if (fault != null) {
+                injected.incrementAndGet();
+            }
             return fault;
         }
     }

@@ -21,7 +21,7 @@ public record RecordedCall(String method, ObjectNode params, Instant at, int res
                            Map<String, UploadedFile> files) {
 
     public boolean succeeded() {
-        return responseStatus == 200;
+        return responseStatus == 200 && errorDescription == null; // an injected malformed answer is 200 too
     }
 
     /** A parameter as text (JSON for objects and arrays), or null if absent. */
