@@ -41,8 +41,14 @@ class MaterialUploadHandler implements UpdateHandler {
             return;
         }
         var draft = drafts.begin(incoming.telegramUserId(), incoming.chatId(), replies.language(),
-                new SentDocument(document.getFileId(), document.getFileName(), document.getFileSize()),
+                new SentDocument(document.getFileId(), fileNameOf(document), document.getFileSize()),
                 incoming.raw().getMessage().getCaption());
         steps.askEvent(replies, draft);
+    }
+
+    /** Telegram's file_name is optional: a document without one is called "document". */
+    private static String fileNameOf(org.telegram.telegrambots.meta.api.objects.Document document) {
+        var name = document.getFileName();
+        return name == null || name.isBlank() ? "document" : name;
     }
 }

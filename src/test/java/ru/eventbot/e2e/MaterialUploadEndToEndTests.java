@@ -148,6 +148,25 @@ class MaterialUploadEndToEndTests {
     }
 
     @Test
+    void aDocumentWithoutAFileNameIsCalledDocument() throws Exception {
+        // given: Telegram's file_name is optional
+        createEvent("Пленарная сессия", null, null);
+        var update = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("""
+                {"message": {"message_id": 9001, "date": %d, "chat": {"id": %d, "type": "private", "first_name": "Мария"},
+                 "from": {"id": %d, "is_bot": false, "first_name": "Мария"},
+                 "document": {"file_id": "BQACAgIAAxkBAAIBnameless", "file_unique_id": "AgADnameless"}}}"""
+                .formatted(java.time.Instant.now().getEpochSecond(), ORGANISER_ID, ORGANISER_ID));
+        // when
+        telegram.enqueueRaw(update);
+        var askEvent = organiser.awaitMessage(SOON);
+        askEvent.pressButton("Отмена");
+        // then
+        assertThat(askEvent.text()).contains("Публикую материал «document»");
+        assertThat(organiser.awaitMessage(SOON).text()).contains("Публикация отменена");
+    }
+
+    @Test
     void helpTellsOrganisersHowToPublishAFile() {
         // when
         organiser.sends("/help");
