@@ -63,7 +63,7 @@ class FaultInjectionEndToEndTests {
         people.forEach(person -> person.sends("/start event_" + event));
         var cards = people.stream().map(person -> person.awaitMessages(3).get(2)).toList();
         people.forEach(person -> person.sends("/help"));
-        people.forEach(FakeUser::awaitMessage);
+        people.forEach(person -> person.awaitMessage(Duration.ofSeconds(30)));
         // and button answers and edits under faults
         telegram.failRandomlyFor(null, Duration.ofSeconds(5), 0.4, seed + 1, FAULTS);
         var presses = cards.stream().map(card -> card.pressButton("👍")).toList();
