@@ -73,7 +73,8 @@ class IncomingFactory {
             argument = rest.isEmpty() ? null : rest;
         }
         var privateChat = message.getChat() != null && message.getChat().isUserChat();
-        return new Incoming(updateId, type, kindOf(type, message, command), message.getChatId(),
+        var chatId = message.getChat() == null ? null : message.getChat().getId(); // getChatId() throws without one
+        return new Incoming(updateId, type, kindOf(type, message, command), chatId,
                 profile(message.getFrom()), privateChat, text, command, argument,
                 message.getMessageId() == null ? null : message.getMessageId().longValue(), null, null, List.of(),
                 List.of(), null, update);
