@@ -80,15 +80,17 @@ class UpdateDispatcher {
     }
 
     /**
-     * Lets the lanes finish what they hold for up to {@code graceMillis}; what is left stays stored for the next
-     * start. Lane threads are not interrupted (see {@link ShutdownSignal}); they are daemons and end with the JVM.
+     * Lets each lane finish the batch in hand and send its replies, for up to {@code graceMillis}; the updates still
+     * queued stay stored (RECEIVED) for the next start, or for the instance taking over. Stopping after the batch
+     * in hand rather than after the whole queue is what lets a busy instance stop settled within the grace: a lane
+     * cut off in the middle would leave its last replies UNCERTAIN. Lane threads are not interrupted (see {@link ShutdownSignal}); they are daemons and end with the JVM.
      * Returns whether every lane ended, its replies' outcomes recorded and its claim journal emptied.
      */
     boolean shutdown(long graceMillis) {
         accepting = false;
         var deadline = System.currentTimeMillis() + graceMillis;
         for (var lane : lanes) {
-            lane.stopWhenEmpty();
+            lane.stopAfterBatch();
         }
         for (var lane : lanes) {
             lane.awaitStopped(deadline);
@@ -130,7 +132,7 @@ class UpdateDispatcher {
         @Override
         public void run() {
             var batch = new ArrayList<Queued>(LANE_BATCH);
-            while (!(stopping && queue.isEmpty())) {
+            while (!stopping) {
                 try {
                     var first = queue.poll();
                     if (first == null) {
@@ -182,7 +184,7 @@ class UpdateDispatcher {
             }
         }
 
-        void stopWhenEmpty() {
+        void stopAfterBatch() {
             stopping = true;
         }
 
