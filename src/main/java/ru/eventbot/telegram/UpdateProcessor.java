@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.eventbot.conversation.ConversationService;
@@ -25,6 +27,7 @@ import ru.eventbot.participant.ParticipantService;
 class UpdateProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateProcessor.class);
+    private static final int CONFLICT_ATTEMPTS = 3;
 
     private final InboundUpdateStore store;
     private final IncomingFactory incomingFactory;
@@ -109,11 +112,7 @@ class UpdateProcessor {
         Incoming incoming = null;
         try {
             incoming = incomingFactory.from(stored.updateId(), stored.update());
-            var in = incoming;
-            var replies = transaction.execute(status -> {
-                chatOrder.lockAndCatchUp(List.of(stored)); // earlier ones of the chat were tried in the batch
-                return handleInTransaction(stored, in);
-            });
+            var replies = handleRetryingConflicts(stored, incoming);
             if (replies == null) {
                 return List.of();
             }
@@ -124,6 +123,37 @@ class UpdateProcessor {
             return recordFailure(stored, incoming, e);
         } finally {
             clearContext();
+        }
+    }
+
+    /**
+     * One update in its own transaction. Another lane may be creating the same row meanwhile (a participant who
+     * writes in a group and in private at once, say): the loser's transaction fails on the unique key, and once the
+     * winner has committed, handling it again simply finds the row. A conflict the retries do not resolve is thrown.
+     */
+    private List<OutboxMessage> handleRetryingConflicts(StoredUpdate stored, Incoming in) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> {
+                    chatOrder.lockAndCatchUp(List.of(stored)); // earlier ones of the chat were tried in the batch
+                    return handleInTransaction(stored, in);
+                });
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException conflict) {
+                if (attempt == CONFLICT_ATTEMPTS) {
+                    throw conflict;
+                }
+                log.debug("Update {} met a concurrent change (attempt {}); handling it again", stored.updateId(),
+                        attempt, conflict);
+                pauseBeforeRetry(attempt);
+            }
+        }
+    }
+
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(10L * attempt); // the lane's own thread, never inside H2: an interrupt is harmless here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

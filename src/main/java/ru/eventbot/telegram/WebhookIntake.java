@@ -3,6 +3,9 @@ package ru.eventbot.telegram;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,7 +24,8 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 
 /**
  * Webhook mode: registers the webhook at start and serves it at the path of {@code TELEGRAM_WEBHOOK_URL}. A
- * request is answered 200 only after its update is stored; Telegram delivers again whatever did not get a 2xx.
+ * request is answered 200 only after its update is stored (concurrent calls share a commit: {@link
+ * WebhookGroupCommit}); Telegram delivers again whatever did not get a 2xx.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "eventbot.telegram.mode", havingValue = "webhook")
@@ -30,6 +34,8 @@ class WebhookIntake implements SmartLifecycle {
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     /** What {@code inbound_update_payload} holds (a million characters take at least a million bytes). */
     static final int MAX_BODY_BYTES = 1_000_000;
+    /** Longer than any commit should take; a call still waiting then is answered 503 and delivered again. */
+    static final long STORE_WAIT_SECONDS = 20;
     private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
 
     private final TelegramProperties properties;
@@ -40,8 +46,8 @@ class WebhookIntake implements SmartLifecycle {
     private final BotCommandsRegistrar commands;
     private final TelegramGateway gateway;
     private final IntakeShutdown intakeShutdown;
-    private final TelegramMetrics metrics;
     private final byte[] secret;
+    private final WebhookGroupCommit groupCommit;
     private volatile boolean running;
     /** Off until recovered updates are dispatched, so a chat's stored updates go before its new ones. */
     private volatile boolean accepting;
@@ -50,7 +56,6 @@ class WebhookIntake implements SmartLifecycle {
                   UpdateDispatcher dispatcher, IntakeRecovery recovery, BotCommandsRegistrar commands,
                   TelegramGateway gateway, IntakeShutdown intakeShutdown, TelegramMetrics metrics) {
         this.properties = properties;
-        this.metrics = metrics;
         this.json = json;
         this.store = store;
         this.dispatcher = dispatcher;
@@ -59,6 +64,7 @@ class WebhookIntake implements SmartLifecycle {
         this.gateway = gateway;
         this.intakeShutdown = intakeShutdown;
         this.secret = properties.webhookSecret().getBytes(StandardCharsets.UTF_8);
+        this.groupCommit = new WebhookGroupCommit(store, dispatcher, metrics);
     }
 
     @Bean
@@ -95,21 +101,28 @@ class WebhookIntake implements SmartLifecycle {
             // Full (or stopping): Telegram will deliver it again, which is the backpressure we want.
             return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").build();
         }
-        var reserved = true;
         MDC.put("updateId", String.valueOf(update.updateId()));
         try {
-            if (store.storeOne(update, new String(body, StandardCharsets.UTF_8))) {
-                metrics.received(1);
-                dispatcher.dispatch(update);
-                reserved = false;
-            }
+            // room is reserved: from here the group commit dispatches the update or gives the room back
+            groupCommit.store(update, new String(body, StandardCharsets.UTF_8)).get(STORE_WAIT_SECONDS,
+                    TimeUnit.SECONDS);
             return ServerResponse.ok().build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notStored(e);
+        } catch (ExecutionException | TimeoutException e) {
+            return notStored(e instanceof ExecutionException ? e.getCause() : e);
         } finally {
             MDC.remove("updateId");
-            if (reserved) {
-                dispatcher.release(1);
-            }
         }
+    }
+
+    /** Telegram delivers again whatever did not get a 2xx; a late commit makes the re-delivery a known one. */
+    private static ServerResponse notStored(Throwable cause) {
+        log.error("Webhook update could not be stored; Telegram will deliver it again", cause);
+        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE, "The update could not be stored now; deliver it again."));
     }
 
     private static ServerResponse problem(HttpStatus status, String detail) {
@@ -153,6 +166,7 @@ class WebhookIntake implements SmartLifecycle {
     public void stop() {
         running = false;
         accepting = false;
+        groupCommit.stop();
         intakeShutdown.beginStopping();
         intakeShutdown.finish();
     }

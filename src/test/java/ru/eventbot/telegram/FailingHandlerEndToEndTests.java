@@ -41,10 +41,37 @@ class FailingHandlerEndToEndTests {
         }
     }
 
+    /** Loses a race for a row twice (as when another lane creates the same participant), then succeeds. */
+    @Configuration(proxyBeanMethods = false)
+    static class HandlerThatMeetsAConflict {
+
+        static final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Bean
+        @Order(HandlerOrder.COMMAND - 2)
+        UpdateHandler conflictingHandler() {
+            return new UpdateHandler() {
+                @Override
+                public boolean handles(Incoming incoming) {
+                    return incoming.text() != null && incoming.text().contains("гонка");
+                }
+
+                @Override
+                public void handle(Incoming incoming, Replies replies) {
+                    if (attempts.incrementAndGet() <= 2) {
+                        throw new org.springframework.dao.DuplicateKeyException("another lane created the row first");
+                    }
+                    replies.send("message.received");
+                }
+            };
+        }
+    }
+
     @BeforeAll
     static void start() {
         telegram = FakeTelegram.start();
-        bot = RunningBot.start(telegram.baseUrl(), telegram.token(), Map.of(), HandlerThatThrows.class);
+        bot = RunningBot.start(telegram.baseUrl(), telegram.token(), Map.of(), HandlerThatThrows.class,
+                HandlerThatMeetsAConflict.class);
     }
 
     @AfterAll
@@ -56,6 +83,24 @@ class FailingHandlerEndToEndTests {
     @AfterEach
     void everyCallFollowedTheSpecification() {
         telegram.assertNoValidationErrors();
+    }
+
+    @Test
+    void anUpdateThatLostARaceForARowIsHandledAgainAndAnsweredOnce() {
+        // given
+        var anna = telegram.user("Анна", "Гонкина");
+        anna.sends("/start");
+        anna.awaitMessages(2);
+        // when: its batch fails on the conflict, and so does its first attempt alone
+        var racing = anna.sends("Тут была гонка");
+        // then
+        assertThat(anna.awaitMessage().text()).contains("организаторы его прочитают");
+        anna.noMoreMessagesWithin(java.time.Duration.ofMillis(500));
+        assertThat(HandlerThatMeetsAConflict.attempts).hasValue(3);
+        assertThat(bot.jdbc().queryForObject("select status from inbound_update where update_id = ?", String.class,
+                racing.updateId())).isEqualTo("HANDLED");
+        assertThat(bot.jdbc().queryForObject("select count(*) from conversation_message where update_id = ? "
+                + "and direction = 'IN'", Integer.class, racing.updateId())).isEqualTo(1);
     }
 
     @Test
