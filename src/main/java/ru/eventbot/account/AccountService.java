@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +20,11 @@ public class AccountService {
     private final OrganiserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AccountService(OrganiserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(OrganiserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
+                   ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -46,6 +50,7 @@ public class AccountService {
             var account = existing.get();
             if (hasPassword && !passwordEncoder.matches(configuredPassword, account.getPasswordHash())) {
                 account.changePasswordHash(passwordEncoder.encode(configuredPassword));
+                events.publishEvent(new AccountChanged(username));
                 log.info("Password of organiser account '{}' set from EVENTBOT_ADMIN_PASSWORD", username);
             }
             return;

@@ -51,9 +51,20 @@ class FleetMembership implements SmartLifecycle {
                 jdbc.update("delete from bot_instance"); // the embedded H2 has one instance: this one
             }
             jdbc.update("delete from bot_instance where id = ?", fleet.instanceId());
+            if (fleet.shared()) {
+                // joins one at a time, so that two instances starting together cannot both find themselves alone
+                jdbc.execute("lock table bot_instance in exclusive mode");
+            }
             jdbc.update("insert into bot_instance (id, run_id, started_at, expires_at) values (?, ?, ?, ?)",
                     fleet.instanceId(), runId, Timestamp.from(now), Timestamp.from(now.plus(properties.lease())));
             joined = now;
+            var others = jdbc.queryForObject("select count(*) from bot_instance where expires_at > ? and id <> ?",
+                    Integer.class, Timestamp.from(now), fleet.instanceId());
+            if (others != null && others == 0) {
+                // alone: nobody else broadcasts, so nobody needs to count this one in first; whoever joins later
+                // waits until this one has seen it
+                fleet.running(1, true);
+            }
         });
         log.info("Instance {} joined the fleet{}", fleet.instanceId(),
                 fleet.shared() ? " (shared database: leases of " + properties.lease().toSeconds() + " s)" : "");
