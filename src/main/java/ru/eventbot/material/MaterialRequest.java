@@ -65,16 +65,6 @@ public class MaterialRequest {
         return request;
     }
 
-    /** The material {@code materialId} answers it and is on its way to the participant. */
-    void fulfil(long materialId, Instant now) {
-        if (status != MaterialRequestStatus.WAITING) {
-            throw new IllegalStateException("Request " + id + " is " + status + ", not waiting");
-        }
-        this.status = MaterialRequestStatus.FULFILLED;
-        this.materialId = materialId;
-        this.fulfilledAt = now;
-    }
-
     public Long getId() { return id; }
     public long getTelegramUserId() { return telegramUserId; }
     public long getChatId() { return chatId; }

@@ -143,8 +143,8 @@ public class MaterialRequests {
         }
         var notices = new ArrayList<OutgoingMessage>();
         for (var request : requests.findByStatusOrderByIdAsc(MaterialRequestStatus.WAITING)) {
-            if (search.answers(materialId, request.getTerms())) {
-                request.fulfil(materialId, clock.instant());
+            if (search.answers(materialId, request.getTerms())
+                    && requests.claimForFulfilment(request.getId(), materialId, clock.instant()) == 1) {
                 notices.add(OutgoingMessage.document(request.getTelegramUserId(), request.getChatId(),
                         captions.fulfilled(material, request), materialId, Keyboard.none()));
             }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import ru.eventbot.broadcast.BroadcastKind;
@@ -150,7 +151,7 @@ class BroadcastSender implements SmartLifecycle {
         if (tasks.isEmpty()) {
             batchesInFlight.release();
             if (batchesInFlight.availablePermits() == BATCHES_IN_FLIGHT && ready.isEmpty()) {
-                progress.finished(broadcasts.finishCompleted());
+                finishCompleted();
             }
             pause(IDLE_MILLIS);
             return;
@@ -160,6 +161,18 @@ class BroadcastSender implements SmartLifecycle {
         for (var task : tasks) {
             ready.add(new Claimed(task, batch, keyboards.computeIfAbsent(
                     task.kind() + ":" + task.eventId() + ":" + task.language(), key -> keyboardOf(task))));
+        }
+    }
+
+    /**
+     * Marks the broadcasts with every copy settled DONE and reports them. Instances sharing a broadcast all find it
+     * settled at about the same moment; the broadcast's version lets one of them finish it, and the others step back.
+     */
+    private void finishCompleted() {
+        try {
+            progress.finished(broadcasts.finishCompleted());
+        } catch (OptimisticLockingFailureException finishedByAnother) {
+            log.debug("Another instance finished a broadcast at the same moment; it reports it", finishedByAnother);
         }
     }
 
