@@ -3,13 +3,9 @@ package ru.eventbot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,8 +28,8 @@ import ru.eventbot.testsupport.telegram.FakeUser;
 @EnabledIfSystemProperty(named = PostgresTestDatabase.SWITCH, matches = "postgres")
 class FleetEndToEndTests {
 
-    static final String SECRET = "fleet_secret";
-    static final String PATH = "/telegram/webhook";
+    static final String SECRET = BotFleet.SECRET;
+    static final String PATH = BotFleet.WEBHOOK_PATH;
     static final String ANNOUNCEMENT = "Форум инноваций: программа второго дня";
 
     static final int POSTERS = 10;
@@ -99,22 +95,8 @@ class FleetEndToEndTests {
     }
 
     private RunningBot instance() {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var settings = new HashMap<String, Object>(Map.of(
-                PostgresTestDatabase.SHARED_DATABASE, database,
-                "eventbot.telegram.mode", "webhook",
-                "eventbot.telegram.webhook-url", "http://127.0.0.1:" + port + PATH,
-                "eventbot.telegram.webhook-secret", SECRET,
-                "server.port", String.valueOf(port),
-                "eventbot.fleet.lease", "3s",
-                "eventbot.broadcast.rate", "100",
+        return fleet.webhookInstance(database, Map.of("eventbot.broadcast.rate", "100",
                 "eventbot.broadcast.check-interval", "300ms"));
-        return fleet.start(settings);
     }
 
     /**

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -74,21 +71,7 @@ class MaterialFleetEndToEndTests {
     }
 
     private RunningBot instance() {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        var settings = new HashMap<String, Object>(Map.of(
-                PostgresTestDatabase.SHARED_DATABASE, database,
-                "eventbot.telegram.mode", "webhook",
-                "eventbot.telegram.webhook-url", "http://127.0.0.1:" + port + "/telegram/webhook",
-                "eventbot.telegram.webhook-secret", "fleet_secret",
-                "server.port", String.valueOf(port),
-                "eventbot.fleet.lease", "3s",
-                "eventbot.material.index-sync", "1s"));
-        return fleet.start(settings);
+        return fleet.webhookInstance(database, Map.of("eventbot.material.index-sync", "1s"));
     }
 
     /** As the shared volume of docker-compose.yml: the second instance's materials folder is the first one's. */
