@@ -83,8 +83,9 @@ class UpdateDispatcher {
      * Lets each lane finish the batch in hand and send its replies, for up to {@code graceMillis}; the updates still
      * queued stay stored (RECEIVED) for the next start, or for the instance taking over. Stopping after the batch
      * in hand rather than after the whole queue is what lets a busy instance stop settled within the grace: a lane
-     * cut off in the middle would leave its last replies UNCERTAIN. Lane threads are not interrupted (see {@link ShutdownSignal}); they are daemons and end with the JVM.
-     * Returns whether every lane ended, its replies' outcomes recorded and its claim journal emptied.
+     * cut off in the middle would leave its last replies UNCERTAIN. Lane threads are not interrupted (see
+     * {@link ShutdownSignal}); they are daemons and end with the JVM. Returns whether every lane ended, its
+     * replies' outcomes recorded and its claim journal emptied.
      */
     boolean shutdown(long graceMillis) {
         accepting = false;
