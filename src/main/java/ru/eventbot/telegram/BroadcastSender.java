@@ -321,13 +321,19 @@ class BroadcastSender implements SmartLifecycle {
                 .replyMarkup(Keyboards.toMarkup(keyboard))
                 .allowPaidBroadcast(task.paid() ? Boolean.TRUE : null)
                 .build();
-        var result = gateway.call(message);
+        GatewayResult<org.telegram.telegrambots.meta.api.objects.message.Message> result;
+        recentCopies.calling(task.chatId());
+        try {
+            result = gateway.call(message);
+            if (result.isDone() && result.value() != null && task.eventId() != null) {
+                recentCopies.sent(task.chatId(), result.value().getMessageId().longValue(), task.eventId());
+            }
+        } finally {
+            recentCopies.called(task.chatId());
+        }
         var outcome = switch (result.outcome()) {
             case DONE -> {
                 var messageId = result.value() == null ? null : result.value().getMessageId().longValue();
-                if (messageId != null && task.eventId() != null) {
-                    recentCopies.sent(task.chatId(), messageId, task.eventId());
-                }
                 yield new DeliveryResult(task, DeliveryState.SENT, messageId, null);
             }
             case BLOCKED -> {

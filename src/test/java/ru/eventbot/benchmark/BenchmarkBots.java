@@ -43,6 +43,10 @@ final class BenchmarkBots implements AutoCloseable {
             }
             started.bots.add(RunningBot.start(telegram.baseUrl(), telegram.token(), all));
         }
+        // as in service, where instances run long before a broadcast: each counts the others in its share of the
+        // rate, and a later one has waited until the earlier ones count it (otherwise the first seconds measure that)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).until(() -> started.bots.stream()
+                .allMatch(bot -> bot.bean(ru.eventbot.fleet.Fleet.class).settled()));
         return started;
     }
 
