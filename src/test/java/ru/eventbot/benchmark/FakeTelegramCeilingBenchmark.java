@@ -28,7 +28,8 @@ class FakeTelegramCeilingBenchmark {
 
     @Test
     void sendMessageCallsPerSecondThroughTheFakeBotApi() throws Exception {
-        try (var telegram = FakeTelegram.builder().callHistoryLimit(1_000).httpThreads(16).start()) {
+        try (var telegram = FakeTelegram.builder().callHistoryLimit(1_000).messageHistoryLimit(4).httpThreads(16)
+                .start()) {
             telegram.recordCalls(false);
             var users = IntStream.range(0, 100).mapToObj(i -> telegram.user("Участник" + i, "Потолок").knownToTheBot())
                     .toList();

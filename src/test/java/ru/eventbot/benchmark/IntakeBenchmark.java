@@ -38,7 +38,8 @@ class IntakeBenchmark {
 
     @Test
     void throughputAndLatencyOfTheDurableIntake() throws Exception {
-        try (var telegram = FakeTelegram.builder().callHistoryLimit(1_000).httpThreads(16).start()) {
+        try (var telegram = FakeTelegram.builder().callHistoryLimit(1_000).messageHistoryLimit(4).httpThreads(16)
+                .start()) {
             telegram.recordCalls(false);
             var clock = new ReplyClock();
             telegram.addListener(clock);

@@ -36,11 +36,15 @@ final class ChatStore {
         final Map<Integer, List<String>> botReactions = new HashMap<>();
         /** Position of the next bot message {@link #awaitNextBotMessage} returns. */
         int cursor;
+        private final int historyLimit;
+        /** Messages with ids up to this one are forgotten (see {@link Builder#messageHistoryLimit}). */
+        private int forgottenUpTo;
 
-        ChatState(long chatId, FakeUser user, ObjectNode rawChat) {
+        ChatState(long chatId, FakeUser user, ObjectNode rawChat, int historyLimit) {
             this.chatId = chatId;
             this.user = user;
             this.rawChat = rawChat;
+            this.historyLimit = historyLimit;
         }
 
         int nextMessageId() {
@@ -55,6 +59,33 @@ final class ChatStore {
         void addBotMessage(BotMessage message) {
             botMessageIndex.put(message.messageId(), botMessages.size());
             botMessages.add(message);
+            forgetBeyondLimit();
+        }
+
+        void addUserMessage(int messageId, ObjectNode json) {
+            userMessages.put(messageId, json);
+            forgetBeyondLimit();
+        }
+
+        /**
+         * Keeps the bodies of the last {@code historyLimit} messages only: a benchmark's fake would otherwise hold
+         * every message of the run in the bot's JVM, and its collector would copy them, which a real Telegram
+         * costs the bot nothing. A forgotten bot message leaves a null in {@link #botMessages}.
+         */
+        private void forgetBeyondLimit() {
+            if (historyLimit == Integer.MAX_VALUE) {
+                return;
+            }
+            while (forgottenUpTo < lastMessageId - historyLimit) {
+                forgottenUpTo++;
+                userMessages.remove(forgottenUpTo);
+                userReactions.remove(forgottenUpTo);
+                botReactions.remove(forgottenUpTo);
+                Integer index = botMessageIndex.remove(forgottenUpTo);
+                if (index != null) {
+                    botMessages.set(index, null);
+                }
+            }
         }
 
         void replaceBotMessage(BotMessage message) {
@@ -89,12 +120,17 @@ final class ChatStore {
     private final ReentrantLock lock;
     private final Condition changed;
     private final Map<Long, ChatState> chats = new HashMap<>();
+    private final int historyLimit;
     private long botMessagesSent;
 
-    /** @param lock shared with the rest of the fake's state, see {@link FakeTelegram} */
-    ChatStore(ReentrantLock lock) {
+    /**
+     * @param lock shared with the rest of the fake's state, see {@link FakeTelegram}
+     * @param historyLimit how many of its latest messages each chat keeps ({@link Integer#MAX_VALUE}: all)
+     */
+    ChatStore(ReentrantLock lock, int historyLimit) {
         this.lock = lock;
         this.changed = lock.newCondition();
+        this.historyLimit = historyLimit;
     }
 
     void addPrivateChat(FakeUser user) {
@@ -103,7 +139,7 @@ final class ChatStore {
             if (chats.containsKey(user.id())) {
                 throw new IllegalArgumentException("a user or chat with id " + user.id() + " already exists");
             }
-            chats.put(user.id(), new ChatState(user.id(), user, null));
+            chats.put(user.id(), new ChatState(user.id(), user, null, historyLimit));
         } finally {
             lock.unlock();
         }
@@ -113,7 +149,7 @@ final class ChatStore {
     void registerRawChat(long chatId, ObjectNode chat) {
         lock.lock();
         try {
-            chats.computeIfAbsent(chatId, id -> new ChatState(id, null, chat)).known = true;
+            chats.computeIfAbsent(chatId, id -> new ChatState(id, null, chat, historyLimit)).known = true;
         } finally {
             lock.unlock();
         }
@@ -189,7 +225,8 @@ final class ChatStore {
     }
 
     List<BotMessage> currentBotMessages(long chatId) {
-        return read(chatId, chat -> chat.botMessages.stream().filter(message -> !message.deleted()).toList());
+        return read(chatId, chat -> chat.botMessages.stream()
+                .filter(message -> message != null && !message.deleted()).toList());
     }
 
     BotMessage awaitNextBotMessage(long chatId, Duration timeout) {

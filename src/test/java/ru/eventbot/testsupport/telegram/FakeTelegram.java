@@ -52,7 +52,7 @@ public final class FakeTelegram implements AutoCloseable {
      * holding it, so a test that sees a call's effect also sees the call. Long polls do not hold it.
      */
     private final ReentrantLock stateLock = new ReentrantLock();
-    private final ChatStore chats = new ChatStore(stateLock);
+    private final ChatStore chats;
     private final FileStore files = new FileStore();
     private final CallbackQueries callbacks = new CallbackQueries(stateLock);
     private final FaultInjector faults = new FaultInjector();
@@ -70,6 +70,7 @@ public final class FakeTelegram implements AutoCloseable {
         this.config = config;
         this.token = config.token;
         this.calls = new CallLog(config.callHistoryLimit, stateLock);
+        this.chats = new ChatStore(stateLock, config.messageHistoryLimit);
         this.updates = new UpdateQueue(mapper, config.firstUpdateId, config.conflictOnOverlappingPolls);
         this.factory = new UpdateFactory(mapper, botUserJson(config));
         this.methods = new BotApiMethods(mapper, chats, files, callbacks, updates, factory, listeners);
@@ -118,6 +119,7 @@ public final class FakeTelegram implements AutoCloseable {
         private int httpThreads = 24;
         private Duration webhookRetryDelay = Duration.ofMillis(200);
         private int callHistoryLimit = 20_000;
+        private int messageHistoryLimit = Integer.MAX_VALUE;
         private boolean conflictOnOverlappingPolls = true;
         private Duration defaultTimeout = Duration.ofSeconds(5);
         private long firstUserId = 7_000_000_001L;
@@ -155,6 +157,16 @@ public final class FakeTelegram implements AutoCloseable {
         /** How many calls {@link #calls()} keeps (older ones are dropped). */
         public Builder callHistoryLimit(int callHistoryLimit) {
             this.callHistoryLimit = callHistoryLimit;
+            return this;
+        }
+
+        /**
+         * How many of its latest messages each chat keeps (all, unless set): for benchmarks, whose fake would
+         * otherwise hold every message of the run in the JVM it measures. Older ones are forgotten, so waiting for
+         * a chat's messages does not work with a limit.
+         */
+        public Builder messageHistoryLimit(int messageHistoryLimit) {
+            this.messageHistoryLimit = messageHistoryLimit;
             return this;
         }
 
@@ -249,7 +261,7 @@ public final class FakeTelegram implements AutoCloseable {
             chat.known = true;
             int messageId = chat.nextMessageId();
             ObjectNode json = factory.userTextMessage(user.profile(), messageId, date, text);
-            chat.userMessages.put(messageId, json);
+            chat.addUserMessage(messageId, json);
             return json;
         });
         return enqueue("message", message, user.id());
@@ -267,7 +279,7 @@ public final class FakeTelegram implements AutoCloseable {
             entity.put("type", entityType);
             entity.put("offset", offset);
             entity.put("length", length);
-            chat.userMessages.put(messageId, json);
+            chat.addUserMessage(messageId, json);
             return json;
         });
         return enqueue("message", message, user.id());
@@ -282,7 +294,7 @@ public final class FakeTelegram implements AutoCloseable {
             chat.known = true;
             int messageId = chat.nextMessageId();
             ObjectNode json = factory.userDocumentMessage(user.profile(), messageId, date, file, caption);
-            chat.userMessages.put(messageId, json);
+            chat.addUserMessage(messageId, json);
             return json;
         });
         return enqueue("message", message, user.id());
@@ -296,7 +308,7 @@ public final class FakeTelegram implements AutoCloseable {
                 throw new IllegalArgumentException(user + " has no message #" + messageId + " to edit");
             }
             ObjectNode json = factory.editedMessage(original, newText, now());
-            chat.userMessages.put(messageId, json);
+            chat.addUserMessage(messageId, json);
             return json;
         });
         return enqueue("edited_message", edited, user.id());
