@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /** A participant's address for materials, and where the conversation about it stands. */
@@ -14,6 +15,8 @@ import java.time.Instant;
 class MailAddress {
 
     static final int MAX_ATTEMPTS = 5;
+    /** How long the bot takes a participant's text for the address or code it asked for. */
+    static final Duration REPLY_WINDOW = Duration.ofHours(1);
 
     enum Step { NONE, ADDRESS, CODE }
 
@@ -100,7 +103,7 @@ class MailAddress {
 
     /** Whether the participant's next text is an address or a code: a conversation not older than an hour. */
     boolean isAwaitingReply(Instant now) {
-        return step != Step.NONE && updatedAt.isAfter(now.minusSeconds(3600));
+        return step != Step.NONE && updatedAt.isAfter(now.minus(REPLY_WINDOW));
     }
 
     long getTelegramUserId() { return telegramUserId; }

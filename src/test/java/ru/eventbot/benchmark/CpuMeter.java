@@ -15,6 +15,8 @@ final class CpuMeter {
 
     private final long processStart = processCpuNanos();
     private final Map<Long, Long> threadStart = threadCpu();
+    private final long compilingStart = compilingMillis();
+    private final long[] collectionsStart = collections();
 
     static CpuMeter start() {
         return new CpuMeter();
@@ -36,7 +38,27 @@ final class CpuMeter {
         }
         var accounted = groups.values().stream().mapToLong(Long::longValue).sum();
         groups.put("jvm/other", Math.max(0, total - accounted));
-        return new Usage(total, groups);
+        var collected = collections();
+        return new Usage(total, groups, compilingMillis() - compilingStart, collected[0] - collectionsStart[0],
+                collected[1] - collectionsStart[1]);
+    }
+
+    /** Time the JIT compilers spent compiling (elapsed, summed over the compiler threads). */
+    private static long compilingMillis() {
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime() : 0;
+    }
+
+    /** Garbage collections so far, and the time they took (for a stop-the-world collector: its pauses). */
+    private static long[] collections() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static Map<Long, Long> threadCpu() {
@@ -53,8 +75,18 @@ final class CpuMeter {
                 .getProcessCpuTime();
     }
 
-    /** CPU nanoseconds: the whole JVM, and by group of threads. */
-    record Usage(long totalNanos, Map<String, Long> groups) {
+    /**
+     * CPU nanoseconds: the whole JVM, and by group of threads; and, to explain "jvm/other", the milliseconds the
+     * JIT spent compiling and the collections with the milliseconds they took.
+     */
+    record Usage(long totalNanos, Map<String, Long> groups, long compilingMillis, long collections,
+                 long collectingMillis) {
+
+        /** What makes up "jvm/other", as far as the JVM tells. */
+        String jvmWork() {
+            return String.format("JIT compiling %,d ms; %d collections taking %,d ms", compilingMillis, collections,
+                    collectingMillis);
+        }
 
         double microsPerUpdate(long updates) {
             return totalNanos / 1000.0 / updates;

@@ -81,8 +81,10 @@ class IntakeBenchmark {
                 // Steady load: a fixed offered rate, latency measured from update served to reply received.
                 clock.reset();
                 var steadyUpdates = STEADY_RATE * STEADY_SECONDS;
+                var steadyCpu = CpuMeter.start();
                 offerAtFixedRate(users, steadyUpdates);
                 clock.awaitReplies(steadyUpdates, Duration.ofMinutes(3));
+                var steadyUsed = steadyCpu.stop();
                 var steady = clock.summary();
 
                 var total = WARMUP + UPDATES + steadyUpdates;
@@ -115,10 +117,15 @@ class IntakeBenchmark {
                         + "(2 cores, nothing else running: at most %,.0f updates/s)", burstCpu.microsPerUpdate(UPDATES),
                         burstCpu.fakeMicrosPerUpdate(UPDATES), 2e6 / burstCpu.microsPerUpdate(UPDATES));
                 report("  CPU by thread group   %s (us per update)", burstCpu.breakdown(UPDATES));
+                report("  JVM meanwhile         %s", burstCpu.jvmWork());
                 report("Steady: %d updates/s offered for %d s", STEADY_RATE, STEADY_SECONDS);
                 report("  throughput            %,.0f updates/s", steady.perSecond());
                 report("  latency p50 / p99     %.1f ms / %.1f ms", steady.p50Micros() / 1000.0,
                         steady.p99Micros() / 1000.0);
+                report("  CPU of this JVM       %.0f us per update (%.0f %% of 2 cores); %s",
+                        steadyUsed.microsPerUpdate(steadyUpdates),
+                        steadyUsed.microsPerUpdate(steadyUpdates) * steady.perSecond() / 2e6 * 100,
+                        steadyUsed.jvmWork());
                 report("Persisted: %d updates handled, %d messages in, %d replies sent (of %d)", stored, received,
                         sent, total);
                 report("Start to first getUpdates answer: %d ms; heap after the run (after GC): %d MB (JVM holds "
