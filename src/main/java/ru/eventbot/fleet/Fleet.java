@@ -101,9 +101,14 @@ public class Fleet {
     /**
      * Runs a timer's work unless another instance is running it ({@code task} names the lock). The lock is held at
      * least {@code atLeast} (so instances ticking at other moments do not repeat the work at once) and at most
-     * {@code atMost} (should the instance die holding it).
+     * {@code atMost} (should the instance die holding it). Alone on its database (H2) an instance just runs it:
+     * the lock would cost two commits per tick for nothing.
      */
     public void once(String task, Duration atLeast, Duration atMost, Runnable work) {
+        if (!shared()) {
+            work.run();
+            return;
+        }
         locks.executeWithLock(work, new LockConfiguration(Instant.now(), task, atMost, atLeast));
     }
 }
