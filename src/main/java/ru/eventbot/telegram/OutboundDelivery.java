@@ -136,9 +136,9 @@ class OutboundDelivery {
                 .entities(TextEntities.toTelegram(message.entities()))
                 .replyMarkup(Keyboards.toMarkup(message.keyboard()))
                 .build();
-        var result = gateway.call(send);
-        return outcomeOf(message, result,
-                result.value() == null ? null : result.value().getMessageId().longValue());
+        var result = gateway.call(send.getMethod(), client -> client instanceof SynchronousTelegramClient replies
+                ? replies.sendForMessageId(send) : client.execute(send).getMessageId());
+        return outcomeOf(message, result, result.value() == null ? null : result.value().longValue());
     }
 
     /** An edit of the bot's own message: new text and keyboard, or only the keyboard. */

@@ -66,4 +66,25 @@ class SynchronousTelegramClientTests {
         assertThat(updates.get(1).update().getMessageReaction()).isNull();
         assertThat(updates.get(1).json()).contains("99999999999");
     }
+
+    @Test
+    void readsASentMessagesIdWhereverItStandsInTheAnswer() {
+        var sent = "{\"chat\":{\"id\":7000000001,\"type\":\"private\"},\"text\":\"Спасибо!\",\"date\":1764115200,"
+                + "\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"👍\",\"callback_data\":\"like:1\"}]]},"
+                + "\"message_id\":42}";
+
+        assertThat(SynchronousTelegramClient.messageIdOf(mapper, "{\"ok\":true,\"result\":" + sent + "}")).isEqualTo(42);
+        assertThat(SynchronousTelegramClient.messageIdOf(mapper, "{\"result\":" + sent + ",\"ok\":true}")).isEqualTo(42);
+    }
+
+    @Test
+    void leavesAnyOtherAnswerToTheLibrary() {
+        assertThat(SynchronousTelegramClient.messageIdOf(mapper, "{\"ok\":false,\"error_code\":429,"
+                + "\"description\":\"Too Many Requests: retry after 3\",\"parameters\":{\"retry_after\":3}}")).isNull();
+        assertThat(SynchronousTelegramClient.messageIdOf(mapper, "{\"ok\":true,\"result\":true}")).isNull();
+        assertThat(SynchronousTelegramClient.messageIdOf(mapper, "{\"ok\":true,\"result\":{\"message_id\":"
+                + "99999999999}}")).isNull();
+        assertThat(SynchronousTelegramClient.messageIdOf(mapper, "<html>502 Bad Gateway</html>")).isNull();
+        assertThat(SynchronousTelegramClient.messageIdOf(mapper, "")).isNull();
+    }
 }
