@@ -9,41 +9,26 @@ import ru.eventbot.broadcast.DraftOutOfStepException;
 import ru.eventbot.event.EventService;
 import ru.eventbot.participant.Organisers;
 
-/**
- * The buttons of {@code /announce}. Callback data is untrusted: the presser must be an organiser with a draft at
- * the matching step, and the event must exist; anything else is refused or called out as expired.
- */
+/** The buttons of {@code /announce}; the event they name must exist. */
 @Component
 @Order(HandlerOrder.BUTTON)
-class AnnouncementButtonHandler implements UpdateHandler {
+class AnnouncementButtonHandler extends OrganiserFlowButtonHandler {
 
-    private final Organisers organisers;
     private final AnnouncementDrafts drafts;
     private final AnnouncementSteps steps;
     private final EventService events;
 
     AnnouncementButtonHandler(Organisers organisers, AnnouncementDrafts drafts, AnnouncementSteps steps,
                               EventService events) {
-        this.organisers = organisers;
+        super(organisers, "announcement button", AnnouncementSteps.PREFIX, "announce.expired");
         this.drafts = drafts;
         this.steps = steps;
         this.events = events;
     }
 
     @Override
-    public boolean handles(Incoming incoming) {
-        return incoming.type() == UpdateType.CALLBACK_QUERY && incoming.callbackData() != null
-                && incoming.callbackData().startsWith(AnnouncementSteps.PREFIX);
-    }
-
-    @Override
-    public void handle(Incoming incoming, Replies replies) {
+    boolean press(Incoming incoming, String action, Replies replies) {
         var userId = incoming.telegramUserId();
-        if (!organisers.allows(userId, "announcement button " + incoming.callbackData())) {
-            replies.answerCallback("announce.refused", userId);
-            return;
-        }
-        var action = incoming.callbackData().substring(AnnouncementSteps.PREFIX.length());
         try {
             if (action.equals("cancel")) {
                 drafts.discard(userId);
@@ -57,7 +42,7 @@ class AnnouncementButtonHandler implements UpdateHandler {
                 var eventId = Long.parseLong(action.substring(3));
                 if (eventId != 0 && events.find(eventId).isEmpty()) {
                     replies.answerCallback("event.unknown");
-                    return;
+                    return true;
                 }
                 var draft = drafts.about(userId, eventId == 0 ? null : eventId);
                 replies.answerCallbackSilently();
@@ -71,10 +56,11 @@ class AnnouncementButtonHandler implements UpdateHandler {
                 replies.answerCallbackSilently();
                 steps.preview(replies, draft);
             } else {
-                replies.answerCallback("announce.expired");
+                return false;
             }
+            return true;
         } catch (DraftOutOfStepException e) {
-            replies.answerCallback("announce.expired");
+            return false;
         }
     }
 }

@@ -8,42 +8,26 @@ import ru.eventbot.material.MaterialDraftOutOfStepException;
 import ru.eventbot.material.MaterialDrafts;
 import ru.eventbot.participant.Organisers;
 
-/**
- * The buttons of publishing a material from Telegram. Callback data is untrusted: the presser must be an organiser
- * with a draft at the matching step, and the event and talk must exist; anything else is refused or called out as
- * expired, and nothing changes.
- */
+/** The buttons of publishing a material from Telegram; the event and talk they name must exist. */
 @Component
 @Order(HandlerOrder.BUTTON)
-class MaterialUploadButtonHandler implements UpdateHandler {
+class MaterialUploadButtonHandler extends OrganiserFlowButtonHandler {
 
-    private final Organisers organisers;
     private final MaterialDrafts drafts;
     private final MaterialUploadSteps steps;
     private final EventService events;
 
     MaterialUploadButtonHandler(Organisers organisers, MaterialDrafts drafts, MaterialUploadSteps steps,
                                 EventService events) {
-        this.organisers = organisers;
+        super(organisers, "material upload button", MaterialUploadSteps.PREFIX, "material.upload.expired");
         this.drafts = drafts;
         this.steps = steps;
         this.events = events;
     }
 
     @Override
-    public boolean handles(Incoming incoming) {
-        return incoming.type() == UpdateType.CALLBACK_QUERY && incoming.callbackData() != null
-                && incoming.callbackData().startsWith(MaterialUploadSteps.PREFIX);
-    }
-
-    @Override
-    public void handle(Incoming incoming, Replies replies) {
+    boolean press(Incoming incoming, String action, Replies replies) {
         var userId = incoming.telegramUserId();
-        if (!organisers.allows(userId, "material upload button " + incoming.callbackData())) {
-            replies.answerCallback("announce.refused", userId);
-            return;
-        }
-        var action = incoming.callbackData().substring(MaterialUploadSteps.PREFIX.length());
         try {
             if (action.equals("no")) {
                 drafts.discard(userId);
@@ -57,25 +41,23 @@ class MaterialUploadButtonHandler implements UpdateHandler {
                 var eventId = Long.parseLong(action.substring(3));
                 if (events.find(eventId).isEmpty()) {
                     replies.answerCallback("event.unknown");
-                    return;
+                    return true;
                 }
-                var draft = drafts.about(userId, eventId);
-                replies.answerCallbackSilently();
-                next(replies, draft);
+                next(replies, drafts.about(userId, eventId));
             } else if (action.matches("tk:\\d{1,18}")) {
                 var talkId = Long.parseLong(action.substring(3));
-                var draft = drafts.ofTalk(userId, talkId == 0 ? null : talkId);
-                replies.answerCallbackSilently();
-                next(replies, draft);
+                next(replies, drafts.ofTalk(userId, talkId == 0 ? null : talkId));
             } else {
-                replies.answerCallback("material.upload.expired");
+                return false;
             }
+            return true;
         } catch (MaterialDraftOutOfStepException e) {
-            replies.answerCallback("material.upload.expired");
+            return false;
         }
     }
 
     private void next(Replies replies, MaterialDraft draft) {
+        replies.answerCallbackSilently();
         if (draft.getStep() == MaterialDraft.Step.TALK) {
             steps.askTalk(replies, draft);
         } else {
