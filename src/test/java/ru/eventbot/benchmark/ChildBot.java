@@ -1,5 +1,6 @@
 package ru.eventbot.benchmark;
 
+import ru.eventbot.testsupport.ScratchDirectories;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class ChildBot implements AutoCloseable {
     static ChildBot start(FakeTelegram telegram, int participants, int materials, List<String> jvmOptions,
                           String... arguments) {
         try {
-            var dataDir = Files.createTempDirectory("eventbot-child");
+            var dataDir = ScratchDirectories.create("eventbot-child");
             var url = "jdbc:h2:file:" + dataDir.resolve("eventbot") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
             Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
             var users = seed(telegram, url, dataDir, participants, materials);

@@ -1,11 +1,11 @@
 package ru.eventbot.e2e;
 
+import ru.eventbot.testsupport.ScratchDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.stream.IntStream;
@@ -32,7 +32,7 @@ class BroadcastKillEndToEndTests {
             port = socket.getLocalPort();
         }
         api = new StartingBotApi(port);
-        process = new BotProcess(telegram.baseUrl(), telegram.token(), Files.createTempDirectory("eventbot-bkill"),
+        process = new BotProcess(telegram.baseUrl(), telegram.token(), ScratchDirectories.create("eventbot-bkill"),
                 "--server.port=" + port, "--eventbot.broadcast.rate=100");
     }
 

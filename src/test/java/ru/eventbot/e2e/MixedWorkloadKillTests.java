@@ -1,5 +1,6 @@
 package ru.eventbot.e2e;
 
+import ru.eventbot.testsupport.ScratchDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,7 +48,7 @@ class MixedWorkloadKillTests {
             port = socket.getLocalPort();
         }
         api = new StartingBotApi(port);
-        process = new BotProcess(telegram.baseUrl(), telegram.token(), Files.createTempDirectory("eventbot-mixkill"),
+        process = new BotProcess(telegram.baseUrl(), telegram.token(), ScratchDirectories.create("eventbot-mixkill"),
                 "--server.port=" + port, "--eventbot.broadcast.rate=40", "--eventbot.telegram.poll-timeout=1s");
     }
 

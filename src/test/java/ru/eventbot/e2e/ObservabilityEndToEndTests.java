@@ -1,5 +1,6 @@
 package ru.eventbot.e2e;
 
+import ru.eventbot.testsupport.ScratchDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,7 +46,7 @@ class ObservabilityEndToEndTests {
     static void aBotInServiceWithTwoParticipantsAWaitingRequestAndABroadcast() throws Exception {
         telegram = FakeTelegram.start(TOKEN);
         api = new ProcessApi(ProcessApi.freePort());
-        bot = new BotProcess(telegram.baseUrl(), TOKEN, Files.createTempDirectory("eventbot-observability"),
+        bot = new BotProcess(telegram.baseUrl(), TOKEN, ScratchDirectories.create("eventbot-observability"),
                 api.portArgument(), "--eventbot.broadcast.check-interval=300ms").start();
         anna = telegram.user("Анна", "Наблюдаемая");
         boris = telegram.user("Борис", "Метрикин");

@@ -1,9 +1,9 @@
 package ru.eventbot.e2e;
 
+import ru.eventbot.testsupport.ScratchDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +81,7 @@ class RestartEndToEndTests {
     @Test
     void killedWithSigkillTwiceMidStreamTheBotLosesNoUpdateAndSendsNoReplyTwice() throws Exception {
         // given
-        var process = new BotProcess(telegram.baseUrl(), telegram.token(), Files.createTempDirectory("eventbot-kill"));
+        var process = new BotProcess(telegram.baseUrl(), telegram.token(), ScratchDirectories.create("eventbot-kill"));
         var participants = users(200);
         var sent = new HashMap<Long, Integer>();
         try {

@@ -1,5 +1,6 @@
 package ru.eventbot.e2e;
 
+import ru.eventbot.testsupport.ScratchDirectories;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -63,13 +63,7 @@ public final class RunningBot implements AutoCloseable {
 
     /** Starts the bot; {@code extraSources} add test configuration (a handler that throws, say). */
     public static RunningBot start(String apiUrl, String token, Map<String, Object> extra, Class<?>... extraSources) {
-        try {
-            var bot = new RunningBot(apiUrl, token, Files.createTempDirectory("eventbot-e2e"), extra, extraSources);
-            bot.start();
-            return bot;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new RunningBot(apiUrl, token, ScratchDirectories.create("eventbot-e2e"), extra, extraSources).start();
     }
 
     public RunningBot start() {

@@ -1,5 +1,6 @@
 package ru.eventbot.e2e;
 
+import ru.eventbot.testsupport.ScratchDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +31,7 @@ class SandboxBrowserTests {
 
     @BeforeAll
     static void startWithoutATokenAndOpenABrowser() throws IOException {
-        dataDir = Files.createTempDirectory("eventbot-sandbox-browser");
+        dataDir = ScratchDirectories.create("eventbot-sandbox-browser");
         app = EventBotApplication.application().run(
                 "--eventbot.telegram.token=",
                 "--eventbot.data-dir=" + dataDir,

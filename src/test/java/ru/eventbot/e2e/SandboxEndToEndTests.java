@@ -1,12 +1,12 @@
 package ru.eventbot.e2e;
 
+import ru.eventbot.testsupport.ScratchDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +41,7 @@ class SandboxEndToEndTests {
 
     @BeforeAll
     void startWithoutAToken() throws IOException {
-        dataDir = Files.createTempDirectory("eventbot-sandbox");
+        dataDir = ScratchDirectories.create("eventbot-sandbox");
         start();
     }
 

@@ -1,10 +1,10 @@
 package ru.eventbot.material;
 
+import ru.eventbot.testsupport.ScratchDirectories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class MaterialSearchBenchmark {
 
     @DynamicPropertySource
     static void indexOnDisk(DynamicPropertyRegistry registry) throws IOException {
-        var folder = Files.createTempDirectory("eventbot-index");
+        var folder = ScratchDirectories.create("eventbot-index");
         registry.add("spring.jpa.properties.hibernate.search.backend.directory.type", () -> "local-filesystem");
         registry.add("spring.jpa.properties.hibernate.search.backend.directory.root", folder::toString);
     }

@@ -1,8 +1,6 @@
 package ru.eventbot.material;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import ru.eventbot.testsupport.ScratchDirectories;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -27,10 +25,6 @@ public class MaterialSliceConfiguration {
     @Bean
     @Primary // over the default one the persistence slice enables (for the fleet's instance id)
     StorageProperties storageProperties() {
-        try {
-            return new StorageProperties(Files.createTempDirectory("eventbot-materials"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new StorageProperties(ScratchDirectories.create("eventbot-materials"));
     }
 }
