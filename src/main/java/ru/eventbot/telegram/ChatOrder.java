@@ -35,26 +35,26 @@ class ChatOrder {
     }
 
     /** Inside the handling transaction: the batch with its chats locked and their earlier updates, in order. */
-    List<StoredUpdate> lockAndCatchUp(List<StoredUpdate> batch) {
+    List<TakenUpdate> lockAndCatchUp(List<TakenUpdate> batch) {
         if (!fleet.shared()) {
             return batch;
         }
-        var chats = batch.stream().map(StoredUpdate::chatId).filter(Objects::nonNull).distinct().sorted()
+        var chats = batch.stream().map(TakenUpdate::chatId).filter(Objects::nonNull).distinct().sorted()
                 .toArray(Long[]::new);
         if (chats.length == 0) {
             return batch;
         }
-        var latest = batch.stream().mapToLong(StoredUpdate::updateId).max().orElseThrow();
+        var latest = batch.stream().mapToLong(TakenUpdate::updateId).max().orElseThrow();
         var inBatch = new HashSet<Long>();
         batch.forEach(update -> inBatch.add(update.updateId()));
-        var earlier = jdbc.execute((ConnectionCallback<List<StoredUpdate>>) connection -> {
+        var earlier = jdbc.execute((ConnectionCallback<List<TakenUpdate>>) connection -> {
             var ids = connection.createArrayOf("bigint", chats);
             try (var lock = connection.prepareStatement(
                     "select pg_advisory_xact_lock(c) from unnest(?::bigint[]) with ordinality as t(c, n) order by n")) {
                 lock.setArray(1, ids);
                 lock.executeQuery().close();
             }
-            var found = new ArrayList<StoredUpdate>();
+            var found = new ArrayList<TakenUpdate>();
             try (var select = connection.prepareStatement("select u.update_id, u.chat_id, p.payload "
                     + "from inbound_update u join inbound_update_payload p on p.update_id = u.update_id "
                     + "where u.status = 'RECEIVED' and u.update_id < ? and u.chat_id = any(?::bigint[])")) {
@@ -63,7 +63,7 @@ class ChatOrder {
                 try (var rows = select.executeQuery()) {
                     while (rows.next()) {
                         if (!inBatch.contains(rows.getLong(1))) {
-                            found.add(new StoredUpdate(rows.getLong(1), rows.getLong(2), read(rows.getString(3))));
+                            found.add(new TakenUpdate(rows.getLong(1), rows.getLong(2), read(rows.getString(3))));
                         }
                     }
                 }
@@ -73,10 +73,10 @@ class ChatOrder {
         if (earlier.isEmpty()) {
             return batch;
         }
-        var all = new ArrayList<StoredUpdate>(batch.size() + earlier.size());
+        var all = new ArrayList<TakenUpdate>(batch.size() + earlier.size());
         all.addAll(earlier);
         all.addAll(batch);
-        all.sort(Comparator.comparingLong(StoredUpdate::updateId));
+        all.sort(Comparator.comparingLong(TakenUpdate::updateId));
         return all;
     }
 

@@ -18,8 +18,10 @@ import ru.eventbot.fleet.Fleet;
 
 /**
  * The durable intake: an update counts as taken once its row is committed here (unique {@code update_id}), and
- * only then is its offset confirmed to Telegram or its webhook call answered 200. Plain JDBC, one batch per
- * getUpdates answer, because this is the hottest write path of the bot.
+ * only then is its offset confirmed to Telegram or its webhook call answered 200. A webhook call is stored before
+ * it is answered ({@link #storeNew}); a getUpdates answer is stored by the lane transactions that handle its
+ * updates ({@link #insertHandled}), since its offset can wait for them. Plain JDBC, in batches, because this is
+ * the hottest write path of the bot.
  */
 @Component
 class InboundUpdateStore {
@@ -42,12 +44,12 @@ class InboundUpdateStore {
 
     /** Stores the updates not seen before and returns them; updates already stored (re-deliveries) are skipped. */
     @Transactional
-    public List<StoredUpdate> storeNew(List<Update> updates, List<String> rawPayloads) {
+    public List<TakenUpdate> storeNew(List<Update> updates, List<String> rawPayloads) {
         if (updates.isEmpty()) {
             return List.of();
         }
         var known = knownIds(updates);
-        var fresh = new ArrayList<StoredUpdate>(updates.size());
+        var fresh = new ArrayList<TakenUpdate>(updates.size());
         var rows = new ArrayList<Object[]>(updates.size());
         var payloads = new ArrayList<Object[]>(updates.size());
         var seen = new HashSet<Long>();
@@ -62,7 +64,7 @@ class InboundUpdateStore {
             var payload = rawPayloads != null ? rawPayloads.get(i) : json.write(update);
             rows.add(new Object[] {id, chatId, UpdateType.of(update).apiName(), now, fleet.instanceId()});
             payloads.add(new Object[] {id, payload});
-            fresh.add(new StoredUpdate(id, chatId, update));
+            fresh.add(new TakenUpdate(id, chatId, update));
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("insert into inbound_update (update_id, chat_id, update_type, status, attempts, "
@@ -73,10 +75,84 @@ class InboundUpdateStore {
     }
 
     /**
+     * The updates of a getUpdates answer not stored before, for the lanes to store with their handling. Telegram
+     * delivers again what a crashed run had not stored; what it had stored comes back here as known and is
+     * skipped, as is an update that occurs twice in one answer.
+     */
+    List<TakenUpdate> unseen(List<Update> updates, List<String> rawPayloads, PollRound round) {
+        var known = knownIds(updates);
+        var seen = new HashSet<Long>();
+        var fresh = new ArrayList<TakenUpdate>(updates.size());
+        for (int i = 0; i < updates.size(); i++) {
+            var update = updates.get(i);
+            if (!known.contains(update.getUpdateId().longValue()) && seen.add(update.getUpdateId().longValue())) {
+                fresh.add(TakenUpdate.polled(update, rawPayloads.get(i), round));
+            }
+        }
+        return fresh;
+    }
+
+    /**
+     * Inside the transaction that handles them: stores polled updates as handled. Their payload is not kept:
+     * what a handled update said is in the conversation, and the rest of what Telegram sends (names, usernames)
+     * is not needed. A failed update keeps it ({@link #recordFailure}).
+     */
+    void insertHandled(List<TakenUpdate> polled) {
+        if (polled.isEmpty()) {
+            return;
+        }
+        var now = Timestamp.from(clock.instant());
+        var rows = new ArrayList<Object[]>(polled.size());
+        for (var taken : polled) {
+            rows.add(new Object[] {taken.updateId(), taken.chatId(), UpdateType.of(taken.update()).apiName(), now, now,
+                    fleet.instanceId()});
+        }
+        jdbc.batchUpdate("insert into inbound_update (update_id, chat_id, update_type, status, attempts, received_at, "
+                + "handled_at, owner) values (?, ?, ?, 'HANDLED', 1, ?, ?, ?)", rows);
+    }
+
+    /**
+     * Inside the transaction that handles one update: marks it handled, storing it if it came with a getUpdates
+     * answer. False when it was handled or given up on before (a re-delivery, or another instance's).
+     */
+    boolean claim(TakenUpdate taken) {
+        if (taken.stored()) {
+            return markHandled(taken.updateId());
+        }
+        if (isKnown(taken.updateId())) {
+            return false;
+        }
+        insertHandled(List.of(taken));
+        return true;
+    }
+
+    /** Marks an update FAILED, storing it with its payload if it came with a getUpdates answer; false as in claim. */
+    boolean recordFailure(TakenUpdate taken, String error) {
+        if (taken.stored()) {
+            return markFailed(taken.updateId(), error);
+        }
+        if (isKnown(taken.updateId())) {
+            return false;
+        }
+        var now = Timestamp.from(clock.instant());
+        jdbc.update("insert into inbound_update (update_id, chat_id, update_type, status, attempts, received_at, "
+                        + "handled_at, error, owner) values (?, ?, ?, 'FAILED', 1, ?, ?, ?, ?)", taken.updateId(),
+                taken.chatId(), UpdateType.of(taken.update()).apiName(), now, now, clip(error), fleet.instanceId());
+        jdbc.update("insert into inbound_update_payload (update_id, payload) values (?, ?)", taken.updateId(),
+                taken.payload());
+        return true;
+    }
+
+    private boolean isKnown(long updateId) {
+        return !jdbc.queryForList("select 1 from inbound_update where update_id = ?", Integer.class, updateId)
+                .isEmpty();
+    }
+
+    /**
      * One webhook delivery; false when it was stored before (Telegram delivered it again). A concurrent delivery of
      * the same update to another request or instance loses on the unique key, outside the failed transaction.
      */
-    public boolean storeOne(StoredUpdate update, String rawPayload) {
+    public boolean storeOne(TakenUpdate update, String rawPayload) {
         try {
             return !transaction.execute(status -> storeNew(List.of(update.update()), List.of(rawPayload))).isEmpty();
         } catch (DuplicateKeyException concurrentDelivery) {
@@ -85,6 +161,9 @@ class InboundUpdateStore {
     }
 
     private Set<Long> knownIds(List<Update> updates) {
+        if (updates.isEmpty()) {
+            return Set.of();
+        }
         var ids = updates.stream().map(u -> String.valueOf(u.getUpdateId().longValue())).collect(Collectors.joining(","));
         return new HashSet<>(jdbc.queryForList("select update_id from inbound_update where update_id in (" + ids + ")",
                 Long.class));
@@ -109,7 +188,7 @@ class InboundUpdateStore {
      * over when their lease runs out ({@link #takeOver}).
      */
     @Transactional
-    public List<StoredUpdate> takeUnhandled(int limit, long afterUpdateId) {
+    public List<TakenUpdate> takeUnhandled(int limit, long afterUpdateId) {
         var select = "select u.update_id, u.chat_id, p.payload, u.attempts from inbound_update u "
                 + "join inbound_update_payload p on p.update_id = u.update_id where u.status = 'RECEIVED' "
                 + "and u.update_id > ? ";
@@ -123,7 +202,7 @@ class InboundUpdateStore {
     }
 
     /** A lost instance's updates stored but not handled, now this instance's, oldest first (one more attempt). */
-    List<StoredUpdate> takeOver(String lost, String by) {
+    List<TakenUpdate> takeOver(String lost, String by) {
         var rows = jdbc.query("select u.update_id, u.chat_id, p.payload, u.attempts from inbound_update u "
                         + "join inbound_update_payload p on p.update_id = u.update_id "
                         + "where u.status = 'RECEIVED' and u.owner = ? order by u.update_id",
@@ -133,8 +212,8 @@ class InboundUpdateStore {
         return attempt(rows);
     }
 
-    private List<StoredUpdate> attempt(List<Object[]> rows) {
-        var result = new ArrayList<StoredUpdate>();
+    private List<TakenUpdate> attempt(List<Object[]> rows) {
+        var result = new ArrayList<TakenUpdate>();
         for (var row : rows) {
             long id = (Long) row[0];
             if ((Integer) row[3] >= MAX_ATTEMPTS) {
@@ -143,7 +222,7 @@ class InboundUpdateStore {
             }
             jdbc.update("update inbound_update set attempts = attempts + 1 where update_id = ?", id);
             try {
-                result.add(new StoredUpdate(id, (Long) row[1], json.read((String) row[2])));
+                result.add(new TakenUpdate(id, (Long) row[1], json.read((String) row[2])));
             } catch (java.io.IOException e) {
                 markFailed(id, "stored payload is not an update: " + e.getMessage());
             }

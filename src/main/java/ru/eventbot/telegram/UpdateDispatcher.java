@@ -10,12 +10,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands stored updates to lanes: one thread per lane, the lane chosen by chat, so one chat's updates are handled
+ * Hands taken updates to lanes: one thread per lane, the lane chosen by chat, so one chat's updates are handled
  * in order while different chats go concurrently. A lane takes what has queued up for it (up to
  * {@link #LANE_BATCH}) and handles it in one transaction, which is what makes the durable intake fast; it handles
  * its next batch while the replies of the previous one are being sent ({@link LaneOutbox}).
  * A semaphore bounds how many taken-but-unhandled updates are held in memory; intake waits for room instead of
- * queueing without bound (the rest stay with Telegram, or stored in the database, until there is room).
+ * queueing without bound (the rest stay with Telegram, or stored in the database, until there is room). An update
+ * dropped at a stop is either stored (handled at the next start) or still Telegram's (delivered again).
  */
 @Component
 class UpdateDispatcher {
@@ -72,9 +73,10 @@ class UpdateDispatcher {
     }
 
     /** Dispatches an update for which room was reserved. */
-    void dispatch(StoredUpdate update) {
+    void dispatch(TakenUpdate update) {
         if (!accepting) {
-            room.release(); // it stays RECEIVED in the database and is handled at the next start
+            room.release(); // stored: it stays RECEIVED for the next start; polled: Telegram delivers it again
+            update.settled(false);
             return;
         }
         var key = update.chatId() == null ? update.updateId() : update.chatId();
@@ -100,11 +102,13 @@ class UpdateDispatcher {
         }
         var unfinished = 0;
         for (var lane : lanes) {
-            unfinished += lane.queue.size();
-            lane.queue.clear();
+            var left = new ArrayList<Queued>();
+            lane.queue.drainTo(left);
+            unfinished += left.size();
+            left.forEach(queued -> queued.update().settled(false));
         }
         if (unfinished > 0) {
-            log.info("{} update(s) left for the next start (they are stored)", unfinished);
+            log.info("{} update(s) left for the next start (stored, or still Telegram's)", unfinished);
         }
         for (var lane : lanes) {
             if (lane.thread.isAlive()) {
@@ -115,7 +119,7 @@ class UpdateDispatcher {
     }
 
     /** An update in a lane's queue, with when it was queued (for {@code eventbot_updates_handling_seconds}). */
-    private record Queued(StoredUpdate update, long queuedAt) {
+    private record Queued(TakenUpdate update, long queuedAt) {
     }
 
     private final class Lane implements Runnable {
@@ -164,6 +168,8 @@ class UpdateDispatcher {
                     return;
                 } catch (RuntimeException e) {
                     log.error("Updates escaped their handlers' error handling", e);
+                    // polled ones not known to be stored are asked for again; those stored come back as known
+                    batch.forEach(queued -> queued.update().settled(false));
                     pauseAfterError();
                 } finally {
                     room.release(batch.size());

@@ -18,10 +18,11 @@ import ru.eventbot.participant.Language;
 import ru.eventbot.participant.ParticipantService;
 
 /**
- * Handles one stored update exactly once: in one transaction it marks the update handled, stores what came in,
- * lets the handler work and stores its replies PENDING; only after the commit does the lane send them. If the
- * handler throws, the update is marked FAILED (never retried), the message is still kept for the organisers, and
- * the participant gets a kind apology.
+ * Handles one taken update exactly once: in one transaction it marks the update handled (storing it, if it came
+ * with a getUpdates answer), stores what came in, lets the handler work and stores its replies PENDING; only after
+ * the commit does the lane send them. If the handler throws, the update is marked FAILED (never retried), the
+ * message is still kept for the organisers, and the participant gets a kind apology. Each polled update's poll is
+ * told once it is stored for good ({@link TakenUpdate#settled}).
  */
 @Component
 class UpdateProcessor {
@@ -64,7 +65,7 @@ class UpdateProcessor {
      * <p>The outcomes of the lane's earlier sends ({@code unrecorded}, still named in its journal) are recorded in
      * the same transaction, which spares a commit per batch.
      */
-    List<OutboxMessage> handle(List<StoredUpdate> batch, List<DeliveryOutcome> unrecorded) {
+    List<OutboxMessage> handle(List<TakenUpdate> batch, List<DeliveryOutcome> unrecorded) {
         var ordered = new ArrayList<>(batch);
         try {
             var handled = new int[1];
@@ -74,20 +75,22 @@ class UpdateProcessor {
                 ordered.clear();
                 ordered.addAll(caughtUp);
                 conversations.recordOutcomes(unrecorded);
+                store.insertHandled(ordered.stream().filter(taken -> !taken.stored()).toList());
                 var queued = new ArrayList<OutboxMessage>(ordered.size());
-                for (var stored : ordered) {
-                    putContext(stored);
-                    var own = handleInTransaction(stored, incomingFactory.from(stored.updateId(), stored.update()));
-                    if (own != null) {
-                        handled[0]++;
-                        queued.addAll(own);
+                for (var taken : ordered) {
+                    if (taken.stored() && !store.markHandled(taken.updateId())) {
+                        continue; // handled before, or given up on
                     }
+                    putContext(taken);
+                    handled[0]++;
+                    queued.addAll(handleInTransaction(incomingFactory.from(taken.updateId(), taken.update())));
                 }
                 // committed for the whole batch: what runs after the commit is about no single update
                 clearContext();
                 return queued;
             });
             metrics.handled(handled[0]);
+            ordered.forEach(taken -> taken.settled(true));
             return replies;
         } catch (RuntimeException e) {
             log.debug("A batch of {} update(s) failed; handling them one by one", batch.size(), e);
@@ -107,20 +110,21 @@ class UpdateProcessor {
         conversations.recordOutcomes(unrecorded);
     }
 
-    private List<OutboxMessage> handleAlone(StoredUpdate stored) {
-        putContext(stored);
+    private List<OutboxMessage> handleAlone(TakenUpdate taken) {
+        putContext(taken);
         Incoming incoming = null;
         try {
-            incoming = incomingFactory.from(stored.updateId(), stored.update());
-            var replies = handleRetryingConflicts(stored, incoming);
+            incoming = incomingFactory.from(taken.updateId(), taken.update());
+            var replies = handleRetryingConflicts(taken, incoming);
+            taken.settled(true);
             if (replies == null) {
                 return List.of();
             }
             metrics.handled(1);
             return replies;
         } catch (RuntimeException e) {
-            log.error("Handling update {} failed; it is marked FAILED and not retried", stored.updateId(), e);
-            return recordFailure(stored, incoming, e);
+            log.error("Handling update {} failed; it is marked FAILED and not retried", taken.updateId(), e);
+            return recordFailure(taken, incoming, e);
         } finally {
             clearContext();
         }
@@ -131,12 +135,12 @@ class UpdateProcessor {
      * writes in a group and in private at once, say): the loser's transaction fails on the unique key, and once the
      * winner has committed, handling it again simply finds the row. A conflict the retries do not resolve is thrown.
      */
-    private List<OutboxMessage> handleRetryingConflicts(StoredUpdate stored, Incoming in) {
+    private List<OutboxMessage> handleRetryingConflicts(TakenUpdate stored, Incoming in) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> {
                     chatOrder.lockAndCatchUp(List.of(stored)); // earlier ones of the chat were tried in the batch
-                    return handleInTransaction(stored, in);
+                    return store.claim(stored) ? handleInTransaction(in) : null;
                 });
             } catch (DataIntegrityViolationException | ConcurrencyFailureException conflict) {
                 if (attempt == CONFLICT_ATTEMPTS) {
@@ -158,7 +162,7 @@ class UpdateProcessor {
     }
 
     /** What the log lines written meanwhile are about, also on the lanes' threads (see config/application.yml). */
-    private static void putContext(StoredUpdate stored) {
+    private static void putContext(TakenUpdate stored) {
         MDC.put("updateId", String.valueOf(stored.updateId()));
         if (stored.chatId() != null) {
             MDC.put("chatId", String.valueOf(stored.chatId()));
@@ -172,11 +176,8 @@ class UpdateProcessor {
         MDC.remove("chatId");
     }
 
-    /** The replies to send, or null when the update was handled before (a re-delivery) or given up on. */
-    private List<OutboxMessage> handleInTransaction(StoredUpdate stored, Incoming in) {
-        if (!store.markHandled(stored.updateId())) {
-            return null;
-        }
+    /** The replies to send, for an update claimed in this transaction. */
+    private List<OutboxMessage> handleInTransaction(Incoming in) {
         var replies = new Replies(in, languageOf(in), messages);
         record(in);
         var verdict = in.from() == null ? FloodGuard.Verdict.ADMIT : floodGuard.check(in.from().telegramUserId());
@@ -185,14 +186,14 @@ class UpdateProcessor {
         } else if (verdict == FloodGuard.Verdict.WARN && in.privateChat() && in.chatId() != null) {
             replies.send("flood.warning"); // the rest is stored for the organisers, not answered
         }
-        return conversations.queueReplies(replies.all(), stored.updateId());
+        return conversations.queueReplies(replies.all(), in.updateId());
     }
 
-    private List<OutboxMessage> recordFailure(StoredUpdate stored, Incoming incoming, RuntimeException cause) {
+    private List<OutboxMessage> recordFailure(TakenUpdate stored, Incoming incoming, RuntimeException cause) {
         var marked = new boolean[1];
         try {
             var apology = transaction.execute(status -> {
-                marked[0] = store.markFailed(stored.updateId(), cause.getClass().getName() + ": " + cause.getMessage());
+                marked[0] = store.recordFailure(stored, cause.getClass().getName() + ": " + cause.getMessage());
                 if (!marked[0]) {
                     return List.<OutboxMessage>of();
                 }
@@ -213,11 +214,31 @@ class UpdateProcessor {
             if (marked[0]) {
                 metrics.failed();
             }
+            stored.settled(true);
             return apology;
         } catch (RuntimeException e) {
-            // The update stays RECEIVED and is tried again at the next start (up to InboundUpdateStore.MAX_ATTEMPTS).
+            // A stored update stays RECEIVED and is tried again at the next start (up to
+            // InboundUpdateStore.MAX_ATTEMPTS); a polled one is stored FAILED on its own, or left with Telegram.
             log.error("Could not record the failure of update {}", stored.updateId(), e);
+            if (!stored.stored()) {
+                storeFailedAlone(stored, cause);
+            }
             return List.of();
+        }
+    }
+
+    /** Last resort for a polled update whose failure could not be recorded with its message and apology. */
+    private void storeFailedAlone(TakenUpdate polled, RuntimeException cause) {
+        try {
+            var recorded = transaction.execute(status -> store.recordFailure(polled, cause.getClass().getName() + ": "
+                    + cause.getMessage()));
+            if (Boolean.TRUE.equals(recorded)) {
+                metrics.failed();
+            }
+            polled.settled(true);
+        } catch (RuntimeException e) {
+            log.error("Could not store update {} at all; Telegram keeps it and delivers it again", polled.updateId(), e);
+            polled.settled(false);
         }
     }
 

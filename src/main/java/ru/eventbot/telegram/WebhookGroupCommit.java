@@ -44,7 +44,7 @@ final class WebhookGroupCommit {
      * Queues an update for which room was reserved; completes with whether it was new (false: stored before, a
      * re-delivery), or exceptionally when it could not be stored (its room is given back either way).
      */
-    CompletableFuture<Boolean> store(StoredUpdate update, String rawPayload) {
+    CompletableFuture<Boolean> store(TakenUpdate update, String rawPayload) {
         var pending = new Pending(update, rawPayload, new CompletableFuture<>());
         if (!running) {
             dispatcher.release(1);
@@ -80,7 +80,7 @@ final class WebhookGroupCommit {
     }
 
     private void write(List<Pending> batch) {
-        List<StoredUpdate> fresh;
+        List<TakenUpdate> fresh;
         try {
             fresh = store.storeNew(batch.stream().map(p -> p.update().update()).toList(),
                     batch.stream().map(Pending::rawPayload).toList());
@@ -144,6 +144,6 @@ final class WebhookGroupCommit {
         }
     }
 
-    private record Pending(StoredUpdate update, String rawPayload, CompletableFuture<Boolean> stored) {
+    private record Pending(TakenUpdate update, String rawPayload, CompletableFuture<Boolean> stored) {
     }
 }

@@ -80,7 +80,7 @@ class WebhookIntake implements SmartLifecycle {
             return problem(HttpStatus.UNAUTHORIZED, "The X-Telegram-Bot-Api-Secret-Token header is missing or wrong.");
         }
         byte[] body;
-        StoredUpdate update;
+        TakenUpdate update;
         try {
             body = request.body(byte[].class);
             if (body.length > MAX_BODY_BYTES) {
@@ -91,7 +91,7 @@ class WebhookIntake implements SmartLifecycle {
             if (parsed == null || parsed.getUpdateId() == null) {
                 return problem(HttpStatus.BAD_REQUEST, "The body is not a Telegram update (no update_id).");
             }
-            update = new StoredUpdate(parsed.getUpdateId(), UpdateType.chatIdOf(parsed), parsed);
+            update = new TakenUpdate(parsed.getUpdateId(), UpdateType.chatIdOf(parsed), parsed);
         } catch (Exception e) {
             // not the exception's message: a JSON parser quotes the body, which may hold a participant's text
             log.warn("Webhook body is not a Telegram update ({})", e.getClass().getSimpleName());

@@ -119,6 +119,8 @@ class FailingHandlerEndToEndTests {
         var status = bot.jdbc().queryForObject("select status from inbound_update where update_id = ?", String.class,
                 bad.updateId());
         assertThat(status).isEqualTo("FAILED");
+        assertThat(bot.jdbc().queryForObject("select count(*) from inbound_update_payload where update_id = ?",
+                Integer.class, bad.updateId())).as("a failed update keeps what Telegram sent").isEqualTo(1);
         var kept = bot.jdbc().queryForObject("select count(*) from conversation_message where update_id = ? "
                 + "and direction = 'IN' and text = 'Пожалуйста, взорвись'", Integer.class, bad.updateId());
         assertThat(kept).isEqualTo(1);

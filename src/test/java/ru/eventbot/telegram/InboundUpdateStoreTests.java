@@ -56,7 +56,7 @@ class InboundUpdateStoreTests {
         var again = store.storeNew(List.of(text(2, "два"), text(3, "три")), null);
 
         // then
-        assertThat(again).extracting(StoredUpdate::updateId).containsExactly(3L);
+        assertThat(again).extracting(TakenUpdate::updateId).containsExactly(3L);
         assertThat(again.get(0).chatId()).isEqualTo(1001L);
         assertThat(again.get(0).update().getMessage().getText()).isEqualTo("три");
         assertThat(jdbc.queryForList("select update_id from inbound_update order by update_id", Long.class))
@@ -73,7 +73,7 @@ class InboundUpdateStoreTests {
         var fresh = store.storeNew(batch, null);
 
         // then
-        assertThat(fresh).extracting(StoredUpdate::updateId).containsExactly(10L, 11L);
+        assertThat(fresh).extracting(TakenUpdate::updateId).containsExactly(10L, 11L);
         assertThat(count()).isEqualTo(2);
     }
 
@@ -85,7 +85,7 @@ class InboundUpdateStoreTests {
                   "chat": {"id": 1001, "type": "private"}, "text": "raw", "some_new_field": true}}""";
 
         // when
-        var stored = store.storeOne(new StoredUpdate(20, 1001L, json.read(raw)), raw);
+        var stored = store.storeOne(new TakenUpdate(20, 1001L, json.read(raw)), raw);
 
         // then
         assertThat(stored).isTrue();
@@ -101,10 +101,10 @@ class InboundUpdateStoreTests {
         // given
         var update = text(30, "once");
         var raw = json.write(update);
-        store.storeOne(new StoredUpdate(30, 1001L, update), raw);
+        store.storeOne(new TakenUpdate(30, 1001L, update), raw);
 
         // when
-        var storedAgain = store.storeOne(new StoredUpdate(30, 1001L, update), raw);
+        var storedAgain = store.storeOne(new TakenUpdate(30, 1001L, update), raw);
 
         // then
         assertThat(storedAgain).isFalse();
@@ -212,8 +212,8 @@ class InboundUpdateStoreTests {
         return jdbc.queryForObject("select count(*) from inbound_update", Integer.class);
     }
 
-    private static List<Long> ids(List<StoredUpdate> updates) {
-        return updates.stream().map(StoredUpdate::updateId).toList();
+    private static List<Long> ids(List<TakenUpdate> updates) {
+        return updates.stream().map(TakenUpdate::updateId).toList();
     }
 
     private Update text(long updateId, String text) throws Exception {
