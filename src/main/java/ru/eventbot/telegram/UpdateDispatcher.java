@@ -166,7 +166,8 @@ class UpdateDispatcher {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // an Error too: a lane that died would leave its chats unanswered for good
                     log.error("Updates escaped their handlers' error handling", e);
                     // polled ones not known to be stored are asked for again; those stored come back as known
                     batch.forEach(queued -> queued.update().settled(false));

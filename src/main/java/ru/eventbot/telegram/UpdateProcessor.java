@@ -92,7 +92,7 @@ class UpdateProcessor {
             metrics.handled(handled[0]);
             ordered.forEach(taken -> taken.settled(true));
             return replies;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too (a StackOverflowError in a handler): it fails alone
             log.debug("A batch of {} update(s) failed; handling them one by one", batch.size(), e);
         } finally {
             clearContext();
@@ -122,7 +122,7 @@ class UpdateProcessor {
             }
             metrics.handled(1);
             return replies;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("Handling update {} failed; it is marked FAILED and not retried", taken.updateId(), e);
             return recordFailure(taken, incoming, e);
         } finally {
@@ -189,7 +189,7 @@ class UpdateProcessor {
         return conversations.queueReplies(replies.all(), in.updateId());
     }
 
-    private List<OutboxMessage> recordFailure(TakenUpdate stored, Incoming incoming, RuntimeException cause) {
+    private List<OutboxMessage> recordFailure(TakenUpdate stored, Incoming incoming, Throwable cause) {
         var marked = new boolean[1];
         try {
             var apology = transaction.execute(status -> {
@@ -228,7 +228,7 @@ class UpdateProcessor {
     }
 
     /** Last resort for a polled update whose failure could not be recorded with its message and apology. */
-    private void storeFailedAlone(TakenUpdate polled, RuntimeException cause) {
+    private void storeFailedAlone(TakenUpdate polled, Throwable cause) {
         try {
             var recorded = transaction.execute(status -> store.recordFailure(polled, cause.getClass().getName() + ": "
                     + cause.getMessage()));

@@ -26,18 +26,23 @@ class FailingHandlerEndToEndTests {
         @Bean
         @Order(HandlerOrder.COMMAND - 1)
         UpdateHandler explodingHandler() {
-            return new UpdateHandler() {
-                @Override
-                public boolean handles(Incoming incoming) {
-                    return incoming.text() != null && incoming.text().contains("взорвись");
-                }
+            return TextHandlers.containing("взорвись", (incoming, replies) -> {
+                replies.send("message.received");
+                throw new IllegalStateException("a handler bug, on purpose");
+            });
+        }
+    }
 
-                @Override
-                public void handle(Incoming incoming, Replies replies) {
-                    replies.send("message.received");
-                    throw new IllegalStateException("a handler bug, on purpose");
-                }
-            };
+    /** Throws an Error, not an exception, as a runaway regular expression would. */
+    @Configuration(proxyBeanMethods = false)
+    static class HandlerThatOverflows {
+
+        @Bean
+        @Order(HandlerOrder.COMMAND - 3)
+        UpdateHandler overflowingHandler() {
+            return TextHandlers.containing("бесконечно", (incoming, replies) -> {
+                throw new StackOverflowError("a handler's recursion, on purpose");
+            });
         }
     }
 
@@ -50,20 +55,12 @@ class FailingHandlerEndToEndTests {
         @Bean
         @Order(HandlerOrder.COMMAND - 2)
         UpdateHandler conflictingHandler() {
-            return new UpdateHandler() {
-                @Override
-                public boolean handles(Incoming incoming) {
-                    return incoming.text() != null && incoming.text().contains("гонка");
+            return TextHandlers.containing("гонка", (incoming, replies) -> {
+                if (attempts.incrementAndGet() <= 2) {
+                    throw new org.springframework.dao.DuplicateKeyException("another lane created the row first");
                 }
-
-                @Override
-                public void handle(Incoming incoming, Replies replies) {
-                    if (attempts.incrementAndGet() <= 2) {
-                        throw new org.springframework.dao.DuplicateKeyException("another lane created the row first");
-                    }
-                    replies.send("message.received");
-                }
-            };
+                replies.send("message.received");
+            });
         }
     }
 
@@ -71,7 +68,7 @@ class FailingHandlerEndToEndTests {
     static void start() {
         telegram = FakeTelegram.start();
         bot = RunningBot.start(telegram.baseUrl(), telegram.token(), Map.of(), HandlerThatThrows.class,
-                HandlerThatMeetsAConflict.class);
+                HandlerThatMeetsAConflict.class, HandlerThatOverflows.class);
     }
 
     @AfterAll
@@ -124,6 +121,23 @@ class FailingHandlerEndToEndTests {
         var kept = bot.jdbc().queryForObject("select count(*) from conversation_message where update_id = ? "
                 + "and direction = 'IN' and text = 'Пожалуйста, взорвись'", Integer.class, bad.updateId());
         assertThat(kept).isEqualTo(1);
+    }
+
+    @Test
+    void aHandlerThrowingAnErrorCostsAnApologyAndTheLaneGoesOn() {
+        // given
+        var pavel = telegram.user("Павел", "Рекурсивный");
+        pavel.sends("/start");
+        pavel.awaitMessages(2);
+        // when
+        var bad = pavel.sends("Повторяй бесконечно");
+        pavel.sends("Спасибо за мастер-класс!");
+        // then: the same lane answers his next message
+        assertThat(pavel.awaitMessage().text()).contains("что-то пошло не так");
+        assertThat(pavel.awaitMessage().text()).contains("организаторы его прочитают");
+        pavel.noMoreMessagesWithin(java.time.Duration.ofMillis(500));
+        assertThat(bot.jdbc().queryForObject("select error from inbound_update where update_id = ? "
+                + "and status = 'FAILED'", String.class, bad.updateId())).startsWith("java.lang.StackOverflowError");
     }
 
     @Test

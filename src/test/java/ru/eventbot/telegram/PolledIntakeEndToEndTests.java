@@ -35,23 +35,15 @@ class PolledIntakeEndToEndTests {
         @Bean
         @Order(HandlerOrder.COMMAND - 1)
         UpdateHandler waitingHandler() {
-            return new UpdateHandler() {
-                @Override
-                public boolean handles(Incoming incoming) {
-                    return incoming.text() != null && incoming.text().contains("подождите");
+            return TextHandlers.containing("подождите", (incoming, replies) -> {
+                entered.countDown();
+                try {
+                    released.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-
-                @Override
-                public void handle(Incoming incoming, Replies replies) {
-                    entered.countDown();
-                    try {
-                        released.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    replies.send("message.received");
-                }
-            };
+                replies.send("message.received");
+            });
         }
     }
 
