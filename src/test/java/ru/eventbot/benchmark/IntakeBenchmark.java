@@ -152,6 +152,8 @@ class IntakeBenchmark {
                         sent, total);
                 report("Start to first getUpdates answer: %d ms; heap after the run (after GC): %d MB (JVM holds "
                         + "the bot and the fake Telegram)", firstPollMillis, heapMb);
+                report("Database file after the run: %d MB (H2, compacted as it runs)",
+                        java.nio.file.Files.size(bot.dataDir().resolve("eventbot.mv.db")) >> 20);
 
                 assertThat(stored).isEqualTo(total);
                 assertThat(received).isEqualTo(total);

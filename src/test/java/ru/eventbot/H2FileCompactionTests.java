@@ -1,0 +1,69 @@
+package ru.eventbot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/** The file of an H2 database written commit by commit with WRITE_DELAY=0 shrinks back to near its data. */
+class H2FileCompactionTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aFileGrownByManySmallCommitsShrinksAndKeepsEveryRow() throws Exception {
+        // given: 3,000 commits of a few rows each, the intake's pattern, as the bot configures H2
+        var dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dataDir.resolve("eventbot")
+                + ";WRITE_DELAY=0", "sa", "", true);
+        var jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("create table message (id bigint primary key, user_id bigint, text varchar(200))");
+        jdbc.execute("create index ix_message_user on message (user_id, id)");
+        var random = new Random(1);
+        for (int commit = 0; commit < 3_000; commit++) {
+            for (int row = 0; row < 5; row++) {
+                jdbc.update("insert into message values (?, ?, ?)", commit * 5L + row, (long) random.nextInt(1_000),
+                        "Мероприятие прошло успешно, проводите такие чаще!");
+            }
+        }
+        var grown = Files.size(file());
+        var compaction = new H2FileCompaction(dataSource);
+        // when: a few runs, as the schedule would make
+        long freed = 0;
+        for (int run = 0; run < 20; run++) {
+            freed += compaction.compactFor(H2FileCompaction.MAX_MILLIS);
+        }
+        // then
+        var compacted = Files.size(file());
+        assertThat(freed).isPositive();
+        assertThat(compacted).as("from %d bytes", grown).isLessThan(grown / 4);
+        assertThat(jdbc.queryForObject("select count(*) from message", Integer.class)).isEqualTo(15_000);
+        var byIndex = "select sum(id) from message use index (ix_message_user) where user_id < 500";
+        var byScan = "select sum(id) from message use index () where user_id < 500";
+        assertThat(jdbc.queryForObject(byIndex, Long.class)).isEqualTo(jdbc.queryForObject(byScan, Long.class));
+        dataSource.destroy();
+        // and the file opens again as it was
+        var reopened = new SingleConnectionDataSource("jdbc:h2:file:" + dataDir.resolve("eventbot"), "sa", "", true);
+        assertThat(new JdbcTemplate(reopened).queryForObject("select count(*) from message", Integer.class))
+                .isEqualTo(15_000);
+        reopened.destroy();
+    }
+
+    @Test
+    void anotherDatabaseIsLeftAlone() throws Exception {
+        // given: an H2 in memory stands in for a database that has no file to compact
+        DataSource dataSource = new SingleConnectionDataSource("jdbc:h2:mem:compaction", "sa", "", true);
+        // when / then
+        assertThat(new H2FileCompaction(dataSource).compactFor(H2FileCompaction.MAX_MILLIS)).isZero();
+    }
+
+    private Path file() {
+        return dataDir.resolve("eventbot.mv.db");
+    }
+}
