@@ -107,7 +107,7 @@ public class BroadcastService {
     private void start(Broadcast broadcast) {
         var recipients = jdbc.update("insert into broadcast_delivery (broadcast_id, telegram_user_id, chat_id, "
                         + "language, status, updated_at) select ?, p.telegram_user_id, p.chat_id, p.language, "
-                        + "'PENDING', ? " + RECIPIENTS,
+                        + "'PENDING', ? " + RECIPIENTS + " for update", // see ParticipantService.forget
                 broadcast.getId(), Timestamp.from(clock.instant()), broadcast.getAudience().name(),
                 broadcast.getEventId());
         broadcast.start(recipients, clock.instant());

@@ -8,6 +8,11 @@ interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
     Optional<Participant> findByTelegramUserId(long telegramUserId);
 
+    /** The row locked for this transaction: a broadcast choosing its recipients meanwhile waits, or is waited for. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select p from Participant p where p.telegramUserId = :telegramUserId")
+    Optional<Participant> lockByTelegramUserId(long telegramUserId);
+
     List<Participant> findAllByOrderByCreatedAtAscIdAsc();
 
     org.springframework.data.domain.Page<Participant> findAllByOrderByCreatedAtDescIdDesc(

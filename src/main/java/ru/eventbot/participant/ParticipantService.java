@@ -135,9 +135,13 @@ public class ParticipantService {
      * in this same transaction ({@link ParticipantForgotten}). Counts and averages they contributed to stay correct.
      */
     public void forget(long telegramUserId) {
+        // First the participant's row, locked: a broadcast choosing its recipients at this moment (it locks the rows
+        // it chose) then either commits first, and its copies to them are anonymised below, or chooses after this
+        // commits, without them. Unlocked, its copies could commit after the erasure, still naming them.
+        var participant = participants.lockByTelegramUserId(telegramUserId);
         var anonymousId = -java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         events.publishEvent(new ParticipantForgotten(telegramUserId, anonymousId));
-        participants.findByTelegramUserId(telegramUserId).ifPresent(participants::delete);
+        participant.ifPresent(participants::delete);
         evict(telegramUserId);
         log.info("A participant was forgotten at their request");
     }
