@@ -16,20 +16,26 @@ import org.springframework.stereotype.Component;
  * thread, and that thread is what rewrites the chunks each commit leaves mostly dead and frees their space. Without
  * it the file grows by kilobytes per commit for good: 2.4 GB after the intake benchmark's 150,000 updates; 368 MB
  * for 15,000 rows written in 3,000 commits, 1.7 MB once compacted ({@code H2FileCompactionTests}). Every minute,
- * when less than half of what the file's chunks hold is still live, this runs H2's own compaction for one step
- * (a 50 ms budget, but H2 finishes the step it is in: 100-500 ms on the development machine under load), holding
- * commits back meanwhile. Nothing to do on PostgreSQL.
+ * when less than half of what the file's chunks hold is still live, this runs H2's own compaction, holding commits
+ * back meanwhile: while the bot is busy for one step (a 50 ms budget, but H2 finishes the step it is in: 100-500 ms
+ * on the development machine under load), and when the last minute saw fewer than {@value #QUIET_COMMITS} commits
+ * for up to {@value #QUIET_MILLIS} ms, so that what a busy hour left behind goes in the quiet one after. Nothing to
+ * do on PostgreSQL.
  */
 @Component
 class H2FileCompaction {
 
     static final int MAX_MILLIS = 50;
+    static final int QUIET_MILLIS = 2_000;
+    static final long QUIET_COMMITS = 60;
     /** Below this share of live data in the file's chunks a run compacts; above it, it leaves the file alone. */
     static final int FILL_RATE_PERCENT = 50;
     private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
     private static final long WORTH_A_LOG_LINE = 16L << 20;
 
     private final DataSource dataSource;
+    /** The store's version (one more per commit) after the last run; -1 before the first. */
+    private long lastVersion = -1;
 
     H2FileCompaction(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -39,14 +45,17 @@ class H2FileCompaction {
             fixedDelayString = "${eventbot.h2-compaction-interval:PT1M}")
     void compact() {
         try {
-            compactFor(MAX_MILLIS);
+            compactFor(-1);
         } catch (SQLException | RuntimeException e) {
             log.warn("Compacting the database file failed; it is tried again in a minute", e);
         }
     }
 
-    /** Compacts the embedded H2 file for at most {@code millis}; returns the bytes it freed (0 on other databases). */
-    long compactFor(int millis) throws SQLException {
+    /**
+     * Compacts the embedded H2 file for at most {@code millis}, or (-1) for as long as the last minute's commits
+     * allow; returns the bytes it freed (0 on other databases).
+     */
+    synchronized long compactFor(int millis) throws SQLException {
         try (var connection = dataSource.getConnection()) {
             if (!connection.isWrapperFor(JdbcConnection.class)
                     || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
@@ -57,17 +66,21 @@ class H2FileCompaction {
             if (store.getFileStore() == null || store.getFileStore().getFileName() == null) {
                 return 0; // in memory
             }
+            var commits = lastVersion < 0 ? Long.MAX_VALUE : store.getCurrentVersion() - lastVersion;
+            lastVersion = store.getCurrentVersion();
             if (store.getFileStore().getChunksFillRate() >= FILL_RATE_PERCENT) {
                 return 0;
             }
+            var budget = millis >= 0 ? millis : budgetAfter(commits);
             var before = sizeOf(store);
             var started = System.nanoTime();
             var retention = store.getRetentionTime();
             try {
-                store.compactFile(millis); // sets the retention time to 0 for its moves
+                store.compactFile(budget); // sets the retention time to 0 for its moves
             } finally {
                 store.setRetentionTime(retention);
             }
+            lastVersion = store.getCurrentVersion();
             var freed = before - sizeOf(store);
             if (freed >= WORTH_A_LOG_LINE) {
                 log.info("Database file compacted from {} MB to {} MB in {} ms", before >> 20, (before - freed) >> 20,
@@ -75,6 +88,11 @@ class H2FileCompaction {
             }
             return freed;
         }
+    }
+
+    /** One step while the bot is busy; while it is quiet, long enough to catch up. */
+    static int budgetAfter(long commitsInTheLastRun) {
+        return commitsInTheLastRun < QUIET_COMMITS ? QUIET_MILLIS : MAX_MILLIS;
     }
 
     private static long sizeOf(MVStore store) {

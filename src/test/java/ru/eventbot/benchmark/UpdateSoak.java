@@ -51,7 +51,9 @@ class UpdateSoak {
                             (System.nanoTime() - start) / 1e9);
                     samples = sampler.samples().toArray(MemorySampler.Sample[]::new);
                 }
+                var databaseMb = java.nio.file.Files.size(bot.process().dataDir().resolve("eventbot.mv.db")) >> 20;
                 bot.process().terminate();
+                report("Database file at the end: %d MB (H2, compacted as it runs)", databaseMb);
 
                 printHeap(samples);
                 var copies = new HashMap<Long, AtomicInteger>();

@@ -61,6 +61,10 @@ public final class BotProcess {
     }
 
     /** What the bot has written to its console since its last start. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public Path log() {
         return dataDir.resolve("bot-" + starts + ".log");
     }
