@@ -28,6 +28,10 @@ class InboundUpdateStore {
 
     static final int MAX_ATTEMPTS = 3;
 
+    private static final String INSERT_UPDATE = "insert into inbound_update (update_id, chat_id, update_type, status, "
+            + "attempts, received_at, handled_at, error, owner) values (?, ?, ?, ?, 1, ?, ?, ?, ?)";
+    private static final String INSERT_PAYLOAD = "insert into inbound_update_payload (update_id, payload) values (?, ?)";
+
     private final JdbcTemplate jdbc;
     private final UpdateJson json;
     private final Clock clock;
@@ -45,31 +49,20 @@ class InboundUpdateStore {
     /** Stores the updates not seen before and returns them; updates already stored (re-deliveries) are skipped. */
     @Transactional
     public List<TakenUpdate> storeNew(List<Update> updates, List<String> rawPayloads) {
-        if (updates.isEmpty()) {
-            return List.of();
-        }
-        var known = knownIds(updates);
         var fresh = new ArrayList<TakenUpdate>(updates.size());
         var rows = new ArrayList<Object[]>(updates.size());
         var payloads = new ArrayList<Object[]>(updates.size());
-        var seen = new HashSet<Long>();
         var now = Timestamp.from(clock.instant());
-        for (int i = 0; i < updates.size(); i++) {
+        for (int i : unseen(updates)) {
             var update = updates.get(i);
-            long id = update.getUpdateId();
-            if (known.contains(id) || !seen.add(id)) {
-                continue;
-            }
-            var chatId = UpdateType.chatIdOf(update);
-            var payload = rawPayloads != null ? rawPayloads.get(i) : json.write(update);
-            rows.add(new Object[] {id, chatId, UpdateType.of(update).apiName(), now, fleet.instanceId()});
-            payloads.add(new Object[] {id, payload});
-            fresh.add(new TakenUpdate(id, chatId, update));
+            var taken = new TakenUpdate(update.getUpdateId(), UpdateType.chatIdOf(update), update);
+            rows.add(row(taken, "RECEIVED", now, null, null));
+            payloads.add(new Object[] {taken.updateId(), rawPayloads != null ? rawPayloads.get(i) : json.write(update)});
+            fresh.add(taken);
         }
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate("insert into inbound_update (update_id, chat_id, update_type, status, attempts, "
-                    + "received_at, owner) values (?, ?, ?, 'RECEIVED', 1, ?, ?)", rows);
-            jdbc.batchUpdate("insert into inbound_update_payload (update_id, payload) values (?, ?)", payloads);
+            jdbc.batchUpdate(INSERT_UPDATE, rows);
+            jdbc.batchUpdate(INSERT_PAYLOAD, payloads);
         }
         return fresh;
     }
@@ -80,16 +73,28 @@ class InboundUpdateStore {
      * skipped, as is an update that occurs twice in one answer.
      */
     List<TakenUpdate> unseen(List<Update> updates, List<String> rawPayloads, PollRound round) {
-        var known = knownIds(updates);
-        var seen = new HashSet<Long>();
         var fresh = new ArrayList<TakenUpdate>(updates.size());
-        for (int i = 0; i < updates.size(); i++) {
-            var update = updates.get(i);
-            if (!known.contains(update.getUpdateId().longValue()) && seen.add(update.getUpdateId().longValue())) {
-                fresh.add(TakenUpdate.polled(update, rawPayloads.get(i), round));
-            }
+        for (int i : unseen(updates)) {
+            fresh.add(TakenUpdate.polled(updates.get(i), rawPayloads.get(i), round));
         }
         return fresh;
+    }
+
+    /** The positions of the updates neither stored before nor met earlier in the list. */
+    private List<Integer> unseen(List<Update> updates) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        var known = knownIds(updates);
+        var seen = new HashSet<Long>();
+        var positions = new ArrayList<Integer>(updates.size());
+        for (int i = 0; i < updates.size(); i++) {
+            long id = updates.get(i).getUpdateId();
+            if (!known.contains(id) && seen.add(id)) {
+                positions.add(i);
+            }
+        }
+        return positions;
     }
 
     /**
@@ -102,13 +107,7 @@ class InboundUpdateStore {
             return;
         }
         var now = Timestamp.from(clock.instant());
-        var rows = new ArrayList<Object[]>(polled.size());
-        for (var taken : polled) {
-            rows.add(new Object[] {taken.updateId(), taken.chatId(), UpdateType.of(taken.update()).apiName(), now, now,
-                    fleet.instanceId()});
-        }
-        jdbc.batchUpdate("insert into inbound_update (update_id, chat_id, update_type, status, attempts, received_at, "
-                + "handled_at, owner) values (?, ?, ?, 'HANDLED', 1, ?, ?, ?)", rows);
+        jdbc.batchUpdate(INSERT_UPDATE, polled.stream().map(taken -> row(taken, "HANDLED", now, now, null)).toList());
     }
 
     /**
@@ -135,12 +134,14 @@ class InboundUpdateStore {
             return false;
         }
         var now = Timestamp.from(clock.instant());
-        jdbc.update("insert into inbound_update (update_id, chat_id, update_type, status, attempts, received_at, "
-                        + "handled_at, error, owner) values (?, ?, ?, 'FAILED', 1, ?, ?, ?, ?)", taken.updateId(),
-                taken.chatId(), UpdateType.of(taken.update()).apiName(), now, now, clip(error), fleet.instanceId());
-        jdbc.update("insert into inbound_update_payload (update_id, payload) values (?, ?)", taken.updateId(),
-                taken.payload());
+        jdbc.update(INSERT_UPDATE, row(taken, "FAILED", now, now, clip(error)));
+        jdbc.update(INSERT_PAYLOAD, taken.updateId(), taken.payload());
         return true;
+    }
+
+    private Object[] row(TakenUpdate taken, String status, Timestamp receivedAt, Timestamp handledAt, String error) {
+        return new Object[] {taken.updateId(), taken.chatId(), UpdateType.of(taken.update()).apiName(), status,
+                receivedAt, handledAt, error, fleet.instanceId()};
     }
 
     private boolean isKnown(long updateId) {
@@ -161,9 +162,6 @@ class InboundUpdateStore {
     }
 
     private Set<Long> knownIds(List<Update> updates) {
-        if (updates.isEmpty()) {
-            return Set.of();
-        }
         var ids = updates.stream().map(u -> String.valueOf(u.getUpdateId().longValue())).collect(Collectors.joining(","));
         return new HashSet<>(jdbc.queryForList("select update_id from inbound_update where update_id in (" + ids + ")",
                 Long.class));
