@@ -35,7 +35,9 @@ class FaultInjectionEndToEndTests {
 
     @BeforeAll
     static void start() {
-        telegram = FakeTelegram.start();
+        // Waits of 30 s: under 40 % faults the poll can fail four times in a row (a 1.5 s timeout each, and its
+        // back-off doubling from 0.5 s), which the default 5 s wait for a reply did not always cover.
+        telegram = FakeTelegram.builder().defaultTimeout(Duration.ofSeconds(30)).start();
         bot = RunningBot.start(telegram.baseUrl(), telegram.token(), Map.of(
                 "eventbot.telegram.poll-timeout", "1s",
                 "eventbot.telegram.gateway.read-timeout", "700ms",
