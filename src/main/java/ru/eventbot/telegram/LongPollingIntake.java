@@ -1,6 +1,5 @@
 package ru.eventbot.telegram;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.eventbot.testsupport.telegram.Fault;
 import ru.eventbot.testsupport.telegram.FakeTelegram;
-import ru.eventbot.testsupport.telegram.FakeUser;
 
 /**
  * For a while Telegram answers 500 or 502, hangs until the bot's read timeout, drops connections or answers with

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.eventbot.testsupport.telegram.FakeTelegram;
-import ru.eventbot.testsupport.telegram.FakeUser;
 import ru.eventbot.testsupport.telegram.ReceivedMessage;
 
 /**
