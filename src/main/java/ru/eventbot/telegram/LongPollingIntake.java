@@ -18,6 +18,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * only once all of them have committed is the answer's offset confirmed, by the next call. Killed at any moment, the
  * bot gets back from Telegram whatever it had not stored, and skips what it had. Storing an update and handling it
  * in one transaction, rather than one to store the answer and another to handle it, halves what intake writes.
+ * Updates that wait for a lane held up by Telegram are stored here instead, so that the poll goes on for the other
+ * chats ({@link PollRound}).
  */
 @Component
 @ConditionalOnProperty(name = "eventbot.telegram.mode", havingValue = "polling", matchIfMissing = true)
@@ -27,6 +29,8 @@ class LongPollingIntake implements SmartLifecycle {
     private static final int BATCH = 100;
     /** How long a standby waits before it polls again (and so takes over from a poller that has stopped). */
     static final long STANDBY_MILLIS = 30_000;
+    /** How long an answer's updates may wait for their lanes before the poller stores them itself. */
+    static final long HAND_OFF_MILLIS = 500;
 
     private final PollingClient polling;
     private final InboundUpdateStore store;
@@ -116,7 +120,7 @@ class LongPollingIntake implements SmartLifecycle {
                     dispatcher.dispatch(update);
                     reserved--;
                 }
-                var outcome = awaitStored(round);
+                var outcome = awaitStored(round, fresh);
                 if (outcome == PollRound.Outcome.WAITING) {
                     break; // stopping: what is not stored stays with Telegram
                 }
@@ -153,13 +157,41 @@ class LongPollingIntake implements SmartLifecycle {
         log.info("Polling stopped");
     }
 
-    /** Until the lanes have stored every update of the answer, or the intake stops. */
-    private PollRound.Outcome awaitStored(PollRound round) throws InterruptedException {
+    /**
+     * Until every update of the answer is stored, or the intake stops. Updates that no lane has taken within
+     * {@link #HAND_OFF_MILLIS} (their lane is held up, waiting for Telegram to take its earlier replies) are stored
+     * here, as received, so that the other chats' next updates need not wait for that lane.
+     */
+    private PollRound.Outcome awaitStored(PollRound round, List<TakenUpdate> fresh) throws InterruptedException {
+        var handOffAt = System.nanoTime() + HAND_OFF_MILLIS * 1_000_000;
         while (true) {
-            var outcome = round.await(200);
+            var outcome = round.await(Math.max(1, Math.min(200, (handOffAt - System.nanoTime()) / 1_000_000)));
             if (outcome != PollRound.Outcome.WAITING || !running) {
                 return outcome;
             }
+            if (System.nanoTime() - handOffAt >= 0) {
+                storeQueued(round, fresh);
+                handOffAt = System.nanoTime() + HAND_OFF_MILLIS * 1_000_000;
+            }
+        }
+    }
+
+    private void storeQueued(PollRound round, List<TakenUpdate> fresh) {
+        var queued = round.takeQueued(fresh);
+        if (queued.isEmpty()) {
+            return;
+        }
+        var committed = false;
+        try {
+            store.storeNew(queued.stream().map(TakenUpdate::update).toList(),
+                    queued.stream().map(TakenUpdate::payload).toList());
+            committed = true;
+            log.info("{} update(s) waited over {} ms for a lane held up by Telegram; stored them to be handled when "
+                    + "the lane is free, and polling on", queued.size(), HAND_OFF_MILLIS);
+        } catch (RuntimeException e) {
+            log.warn("Could not store updates waiting for a held-up lane; the lane stores them when it takes them", e);
+        } finally {
+            round.storedByPoller(queued, committed);
         }
     }
 

@@ -23,6 +23,18 @@ record TakenUpdate(long updateId, Long chatId, Update update, String payload, Po
         return taken;
     }
 
+    /**
+     * Called by the lane just before its transaction: the update as the lane is to handle it. Normally the lane
+     * stores it; if the poller has stored it meanwhile (the lane was held up, see {@link PollRound}), it is handled
+     * as a stored one.
+     */
+    TakenUpdate forLane() throws InterruptedException {
+        if (round == null || round.takeForLane(updateId)) {
+            return this;
+        }
+        return new TakenUpdate(updateId, chatId, update);
+    }
+
     /** Whether its row is in the database already (otherwise handling it stores it). */
     boolean stored() {
         return round == null;

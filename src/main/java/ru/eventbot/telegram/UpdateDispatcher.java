@@ -158,7 +158,11 @@ class UpdateDispatcher {
                     }
                     batch.add(first);
                     queue.drainTo(batch, LANE_BATCH - 1);
-                    var replies = processor.handle(batch.stream().map(Queued::update).toList(), outbox.unrecorded());
+                    var updates = new ArrayList<TakenUpdate>(batch.size());
+                    for (var queued : batch) {
+                        updates.add(queued.update().forLane());
+                    }
+                    var replies = processor.handle(updates, outbox.unrecorded());
                     outbox.recorded();
                     var handledAt = System.nanoTime();
                     batch.forEach(queued -> metrics.handlingTook(handledAt - queued.queuedAt()));
