@@ -28,7 +28,8 @@ import ru.eventbot.participant.ParticipantService;
 @TestConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({ParticipantService.class, ConversationService.class, ConversationWriteSide.class, EventService.class,
-        BroadcastService.class, ChannelPosts.class, ru.eventbot.feedback.FeedbackService.class, UniqueRows.class,
+        BroadcastService.class, ChannelPosts.class, ru.eventbot.feedback.FeedbackService.class,
+        ru.eventbot.feedback.CommentPrompts.class, UniqueRows.class,
         Fleet.class})
 @EnableConfigurationProperties({FleetProperties.class, StorageProperties.class})
 public class PersistenceSliceConfiguration {

@@ -32,11 +32,13 @@ public class FeedbackService {
     private final EventRatingRepository ratings;
     private final EventService events;
     private final JdbcTemplate jdbc;
+    private final CommentPrompts prompts;
     private final UniqueRows uniqueRows;
     private final Clock clock;
 
     FeedbackService(EventRatingRepository ratings, EventService events, JdbcTemplate jdbc, UniqueRows uniqueRows,
-                    Clock clock) {
+                    CommentPrompts prompts, Clock clock) {
+        this.prompts = prompts;
         this.uniqueRows = uniqueRows;
         this.ratings = ratings;
         this.events = events;
@@ -94,8 +96,7 @@ public class FeedbackService {
     /** The event whose comment the participant is about to write, if they have just rated one. */
     @Transactional(readOnly = true)
     public Optional<Long> awaitingComment(long telegramUserId) {
-        return jdbc.queryForList("select event_id from feedback_prompt where telegram_user_id = ?", Long.class,
-                telegramUserId).stream().findFirst();
+        return prompts.awaitingComment(telegramUserId);
     }
 
     /** Stores the comment on the participant's rating; refuses one over 2,000 characters (the prompt stays). */

@@ -6,14 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +36,14 @@ public class MaterialMailService {
     private final MaterialMailProperties properties;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
-    private final JdbcTemplate jdbc;
+    private final AwaitedMailReplies awaited;
     private final SecureRandom random = new SecureRandom();
 
     MaterialMailService(ObjectProvider<JavaMailSender> mailSender, MailAddressRepository addresses,
                         MaterialMailRepository mails, MaterialService materials, MaterialMailProperties properties,
-                        ApplicationEventPublisher publisher, Clock clock, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+                        ApplicationEventPublisher publisher, Clock clock,
+                        AwaitedMailReplies awaited) {
+        this.awaited = awaited;
         this.mailSender = mailSender;
         this.addresses = addresses;
         this.mails = mails;
@@ -79,16 +78,9 @@ public class MaterialMailService {
         return new MailStep.AskAddress();
     }
 
-    /**
-     * Whether this participant's next text is an address or a code for us ({@link MailAddress#isAwaitingReply}).
-     * Asked for every text a participant writes, so one indexed query rather than loading the entity through the
-     * repository (that was a sixth of the update lanes' CPU in the intake benchmark); every change of the step is
-     * flushed at once, so the query sees changes made earlier in the same transaction.
-     */
+    /** Whether this participant's next text is an address or a code for us ({@link AwaitedMailReplies}). */
     public boolean isAwaitingReply(long telegramUserId) {
-        return !jdbc.queryForList("select 1 from material_mail_address where telegram_user_id = ? and step <> ? "
-                        + "and updated_at > ?", Integer.class, telegramUserId, MailAddress.Step.NONE.name(),
-                Timestamp.from(clock.instant().minus(MailAddress.REPLY_WINDOW))).isEmpty();
+        return awaited.isAwaited(telegramUserId);
     }
 
     /** The participant's text while an address or a code is awaited. */

@@ -47,9 +47,11 @@ public class MaterialRequests {
         this.clock = clock;
     }
 
-    /** Whether a participant's text asks for a material (cheap: no search). */
-    @Transactional(readOnly = true)
-    public boolean isRequest(String text) {
+    /**
+     * Whether a participant's text asks for a material (cheap: no search, no database; static, so that checking
+     * every text a participant writes costs no transactional proxy).
+     */
+    public static boolean isRequest(String text) {
         return RequestWords.of(text).request();
     }
 

@@ -3,6 +3,7 @@ package ru.eventbot.telegram;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.eventbot.conversation.MessageKind;
+import ru.eventbot.feedback.CommentPrompts;
 import ru.eventbot.feedback.CommentTooLongException;
 import ru.eventbot.feedback.FeedbackService;
 
@@ -12,16 +13,18 @@ import ru.eventbot.feedback.FeedbackService;
 class CommentCaptureHandler implements UpdateHandler {
 
     private final FeedbackService feedback;
+    private final CommentPrompts prompts;
 
-    CommentCaptureHandler(FeedbackService feedback) {
+    CommentCaptureHandler(FeedbackService feedback, CommentPrompts prompts) {
         this.feedback = feedback;
+        this.prompts = prompts;
     }
 
     @Override
     public boolean handles(Incoming incoming) {
         return incoming.isPrivateMessage() && incoming.command() == null && incoming.kind() == MessageKind.TEXT
                 && incoming.text() != null && !incoming.text().isBlank()
-                && feedback.awaitingComment(incoming.telegramUserId()).isPresent();
+                && prompts.awaitingComment(incoming.telegramUserId()).isPresent();
     }
 
     @Override

@@ -3,6 +3,7 @@ package ru.eventbot.telegram;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.eventbot.conversation.MessageKind;
+import ru.eventbot.material.AwaitedMailReplies;
 import ru.eventbot.material.MaterialMailService;
 
 /** The participant's text while the bot waits for their e-mail address or the code sent to it. */
@@ -11,17 +12,19 @@ import ru.eventbot.material.MaterialMailService;
 class MaterialMailTextHandler implements UpdateHandler {
 
     private final MaterialMailService mail;
+    private final AwaitedMailReplies awaited;
     private final MailReplies mailReplies;
 
-    MaterialMailTextHandler(MaterialMailService mail, MailReplies mailReplies) {
+    MaterialMailTextHandler(MaterialMailService mail, AwaitedMailReplies awaited, MailReplies mailReplies) {
         this.mail = mail;
+        this.awaited = awaited;
         this.mailReplies = mailReplies;
     }
 
     @Override
     public boolean handles(Incoming incoming) {
         return incoming.isPrivateMessage() && incoming.command() == null && incoming.kind() == MessageKind.TEXT
-                && mail.isAwaitingReply(incoming.telegramUserId());
+                && awaited.isAwaited(incoming.telegramUserId());
     }
 
     @Override

@@ -28,7 +28,7 @@ class MaterialRequestHandler implements UpdateHandler {
     @Override
     public boolean handles(Incoming incoming) {
         return incoming.isPrivateMessage() && incoming.command() == null && incoming.kind() == MessageKind.TEXT
-                && incoming.chatId() != null && requests.isRequest(incoming.text());
+                && incoming.chatId() != null && MaterialRequests.isRequest(incoming.text());
     }
 
     @Override

@@ -23,7 +23,7 @@ import ru.eventbot.participant.Language;
  * follows the dialogue within the transaction that moves it (a lane handles several updates of a chat in one).
  */
 @DataJpaTest(showSql = false)
-@Import({MaterialSliceConfiguration.class, MaterialMailService.class})
+@Import({MaterialSliceConfiguration.class, MaterialMailService.class, AwaitedMailReplies.class})
 @EnableConfigurationProperties(MaterialMailProperties.class)
 class MaterialMailDialogueTests {
 
