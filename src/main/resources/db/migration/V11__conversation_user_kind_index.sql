@@ -7,8 +7,8 @@
 drop index ix_conversation_user;
 drop index ix_conversation_kind_user;
 create index ix_conversation_user_kind on conversation_message (telegram_user_id, kind, id);
--- By chat and id rather than by chat and Telegram's message id: recording a reply's outcome sets its message id,
--- which moved its entry (one more page write, in a later commit); finding a message of a chat by its Telegram id
--- (ConversationService.keyboardOf) reads that chat's entries, a few hundred at most.
+-- None by chat: entries by chat and Telegram's message id were a third page per message, and a second write of it
+-- when a reply's outcome set its message id. The one query that used it (ConversationService.
+-- keyboardOfPrivateMessage) asks about private chats, whose messages are all the participant's; erasing or
+-- exporting a participant's data (telegram_user_id or chat_id) reads the table, a rare request.
 drop index ix_conversation_message_telegram;
-create index ix_conversation_chat on conversation_message (chat_id, id);

@@ -243,12 +243,16 @@ public class ConversationService {
         }
     }
 
-    /** The keyboard the bot sent with one of its messages, found by Telegram's message id. */
+    /**
+     * The keyboard the bot sent with one of its messages in a participant's private chat (whose id is the
+     * participant's), found by Telegram's message id among the participant's messages (there is no index by
+     * Telegram's message id: see V11__conversation_user_kind_index.sql).
+     */
     @Transactional(readOnly = true)
-    public Optional<Keyboard> keyboardOf(long chatId, long telegramMessageId) {
-        return jdbc.queryForList("select payload from conversation_message where chat_id = ? "
-                        + "and telegram_message_id = ? and direction = 'OUT' and payload is not null", String.class,
-                chatId, telegramMessageId).stream()
+    public Optional<Keyboard> keyboardOfPrivateMessage(long chatId, long telegramMessageId) {
+        return jdbc.queryForList("select payload from conversation_message where telegram_user_id = ? "
+                        + "and chat_id = ? and telegram_message_id = ? and direction = 'OUT' and payload is not null",
+                String.class, chatId, chatId, telegramMessageId).stream()
                 .map(payload -> OutboxPayload.fromJson(json, payload).keyboard())
                 .filter(keyboard -> !keyboard.isEmpty())
                 .findFirst();

@@ -52,7 +52,7 @@ class ReactionLikeHandler implements UpdateHandler {
     private Optional<Long> eventOf(long chatId, long messageId) {
         return recentCopies.eventOf(chatId, messageId)
                 .or(() -> broadcasts.eventOfCopy(chatId, messageId))
-                .or(() -> conversations.keyboardOf(chatId, messageId)
+                .or(() -> conversations.keyboardOfPrivateMessage(chatId, messageId)
                 .flatMap(keyboard -> keyboard.rows().stream().flatMap(java.util.List::stream)
                         .map(button -> EventCallback.parse(button.data()))
                         .flatMap(Optional::stream)

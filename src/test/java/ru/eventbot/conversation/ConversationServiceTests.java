@@ -358,6 +358,24 @@ class ConversationServiceTests {
                 assertThat(message.getDeliveryStatus()).isEqualTo(DeliveryStatus.BLOCKED));
     }
 
+    @Test
+    void findsTheKeyboardOfAMessageSentInAPrivateChatByTelegramsMessageId() {
+        // given: an announcement with a like button, sent as Telegram's message 4712
+        var keyboard = Keyboard.of(new Button("👍", "like:12"));
+        var sent = conversations.queueReplies(List.of(
+                OutgoingMessage.text(ALEXANDER, ALEXANDER, "Анонс", keyboard),
+                OutgoingMessage.text(ALEXANDER, ALEXANDER, "Без кнопок", Keyboard.none())), 701L);
+        conversations.recordOutcomes(List.of(DeliveryOutcome.sent(sent.get(0).id(), 4712L),
+                DeliveryOutcome.sent(sent.get(1).id(), 4713L)));
+        flushAndClear();
+
+        // when / then
+        assertThat(conversations.keyboardOfPrivateMessage(ALEXANDER, 4712L)).contains(keyboard);
+        assertThat(conversations.keyboardOfPrivateMessage(ALEXANDER, 4713L)).as("no keyboard").isEmpty();
+        assertThat(conversations.keyboardOfPrivateMessage(ALEXANDER, 4714L)).as("no such message").isEmpty();
+        assertThat(conversations.keyboardOfPrivateMessage(ALEXANDER + 1, 4712L)).as("another chat").isEmpty();
+    }
+
     private String statusOf(long id) {
         return jdbc.queryForObject("select delivery_status from conversation_message where id = ?", String.class, id);
     }
