@@ -36,7 +36,7 @@ class IntakeBenchmark {
     private static final int STEADY_RATE = Integer.getInteger("benchmark.rate", 1_000);
     private static final int STEADY_SECONDS = Integer.getInteger("benchmark.seconds", 15);
     private static final int WARMUP_ROUND = Integer.getInteger("benchmark.warmup.updates", 10_000);
-    private static final int WARMUP_MAX_ROUNDS = Integer.getInteger("benchmark.warmup.rounds", 10);
+    private static final int WARMUP_MAX_ROUNDS = Integer.getInteger("benchmark.warmup.rounds", 20);
     /** The JIT counts as settled once it compiles for less than this share of a warm-up round's time. */
     private static final double SETTLED_COMPILING_SHARE = 0.15;
 
