@@ -88,6 +88,7 @@ public class FeedbackService {
                 () -> ratings.save(EventRating.first(eventId, telegramUserId, rating, now)));
         ratings.flush(); // the figures are read with plain SQL
         jdbc.update("delete from feedback_prompt where telegram_user_id = ?", telegramUserId);
+        prompts.prompting(telegramUserId);
         jdbc.update("insert into feedback_prompt (telegram_user_id, event_id, created_at) values (?, ?, ?)",
                 telegramUserId, eventId, Timestamp.from(now));
         return new Rated(rating, previous);

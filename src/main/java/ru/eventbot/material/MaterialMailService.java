@@ -73,6 +73,7 @@ public class MaterialMailService {
             queue(MaterialMail.material(telegramUserId, address.getAddress(), language, materialId, now));
             return new MailStep.Sending(mask(address.getAddress()), material.get().getTitle());
         }
+        awaited.awaiting(telegramUserId);
         address.askAddress(materialId, now);
         addresses.saveAndFlush(address); // isAwaitingReply reads the table, also later in this transaction
         return new MailStep.AskAddress();
@@ -85,6 +86,7 @@ public class MaterialMailService {
 
     /** The participant's text while an address or a code is awaited. */
     public MailStep reply(long telegramUserId, Language language, String text) {
+        awaited.awaiting(telegramUserId); // a reply may ask for the address again, or for a code
         var step = answer(telegramUserId, language, text);
         addresses.flush(); // see isAwaitingReply
         return step;

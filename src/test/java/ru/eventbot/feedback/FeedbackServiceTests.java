@@ -35,6 +35,12 @@ class FeedbackServiceTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    ru.eventbot.fleet.Fleet fleet;
+
     long eventId;
 
     @BeforeEach
@@ -84,6 +90,21 @@ class FeedbackServiceTests {
             assertThat(comment.author()).isEqualTo("Ксения Садовская");
             assertThat(comment.text()).isEqualTo("Мероприятие удалось!");
         });
+    }
+
+    @Test
+    void anInstanceFindsThePromptsStoredBeforeItStartedAndThoseGivenSince() {
+        // given: Vladimir rated before this instance started (a restart)
+        feedback.rate(eventId, 1, 4);
+        var restarted = new CommentPrompts(jdbc, fleet);
+        // when / then: his prompt is found; nobody else has one
+        assertThat(restarted.awaitingComment(1)).contains(eventId);
+        assertThat(restarted.awaitingComment(2)).isEmpty();
+        // and a prompt given through this instance afterwards is found too
+        restarted.prompting(3);
+        jdbc.update("insert into feedback_prompt (telegram_user_id, event_id, created_at) values (?, ?, ?)", 3, eventId,
+                java.sql.Timestamp.from(START));
+        assertThat(restarted.awaitingComment(3)).contains(eventId);
     }
 
     @Test

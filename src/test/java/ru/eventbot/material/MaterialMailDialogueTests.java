@@ -41,6 +41,12 @@ class MaterialMailDialogueTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    ru.eventbot.fleet.Fleet fleet;
+
     @Test
     void theBotAwaitsAnAddressFromTheMomentItAsksUntilTheParticipantCancels() {
         var material = publishPresentation();
@@ -62,6 +68,16 @@ class MaterialMailDialogueTests {
         assertThat(mail.isAwaitingReply(OLGA)).isTrue();
         clock.advance(Duration.ofMinutes(2));
         assertThat(mail.isAwaitingReply(OLGA)).isFalse();
+    }
+
+    @Test
+    void anInstanceFindsTheDialoguesUnderWayBeforeItStarted() {
+        // given: Olga was asked for her address before this instance started (a restart)
+        mail.request(OLGA, Language.RU, publishPresentation());
+        var restarted = new AwaitedMailReplies(jdbc, clock, fleet);
+        // when / then
+        assertThat(restarted.isAwaited(OLGA)).isTrue();
+        assertThat(restarted.isAwaited(OLGA + 1)).as("another participant").isFalse();
     }
 
     private long publishPresentation() {
