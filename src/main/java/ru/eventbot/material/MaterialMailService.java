@@ -75,20 +75,15 @@ public class MaterialMailService {
         }
         awaited.awaiting(telegramUserId);
         address.askAddress(materialId, now);
-        addresses.saveAndFlush(address); // isAwaitingReply reads the table, also later in this transaction
+        addresses.saveAndFlush(address); // AwaitedMailReplies reads the table, also later in this transaction
         return new MailStep.AskAddress();
-    }
-
-    /** Whether this participant's next text is an address or a code for us ({@link AwaitedMailReplies}). */
-    public boolean isAwaitingReply(long telegramUserId) {
-        return awaited.isAwaited(telegramUserId);
     }
 
     /** The participant's text while an address or a code is awaited. */
     public MailStep reply(long telegramUserId, Language language, String text) {
         awaited.awaiting(telegramUserId); // a reply may ask for the address again, or for a code
         var step = answer(telegramUserId, language, text);
-        addresses.flush(); // see isAwaitingReply
+        addresses.flush(); // see AwaitedMailReplies
         return step;
     }
 

@@ -33,6 +33,9 @@ class MaterialMailDialogueTests {
     MaterialMailService mail;
 
     @Autowired
+    AwaitedMailReplies awaited;
+
+    @Autowired
     MaterialService materials;
 
     @Autowired
@@ -50,14 +53,14 @@ class MaterialMailDialogueTests {
     @Test
     void theBotAwaitsAnAddressFromTheMomentItAsksUntilTheParticipantCancels() {
         var material = publishPresentation();
-        assertThat(mail.isAwaitingReply(OLGA)).isFalse();
+        assertThat(awaited.isAwaited(OLGA)).isFalse();
 
         assertThat(mail.request(OLGA, Language.RU, material)).isInstanceOf(MailStep.AskAddress.class);
-        assertThat(mail.isAwaitingReply(OLGA)).isTrue();
-        assertThat(mail.isAwaitingReply(OLGA + 1)).as("another participant").isFalse();
+        assertThat(awaited.isAwaited(OLGA)).isTrue();
+        assertThat(awaited.isAwaited(OLGA + 1)).as("another participant").isFalse();
 
         assertThat(mail.reply(OLGA, Language.RU, "Отмена")).isInstanceOf(MailStep.Cancelled.class);
-        assertThat(mail.isAwaitingReply(OLGA)).isFalse();
+        assertThat(awaited.isAwaited(OLGA)).isFalse();
     }
 
     @Test
@@ -65,9 +68,9 @@ class MaterialMailDialogueTests {
         mail.request(OLGA, Language.RU, publishPresentation());
 
         clock.advance(Duration.ofMinutes(59));
-        assertThat(mail.isAwaitingReply(OLGA)).isTrue();
+        assertThat(awaited.isAwaited(OLGA)).isTrue();
         clock.advance(Duration.ofMinutes(2));
-        assertThat(mail.isAwaitingReply(OLGA)).isFalse();
+        assertThat(awaited.isAwaited(OLGA)).isFalse();
     }
 
     @Test
