@@ -44,6 +44,9 @@ class LongPollingIntake implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread thread;
     private boolean standby;
+    /** The polling thread's own: the offset to confirm with the next call, and the failures in a row. */
+    private Integer offset;
+    private int failures;
 
     LongPollingIntake(PollingClient polling, InboundUpdateStore store, UpdateDispatcher dispatcher,
                       IntakeRecovery recovery, BotCommandsRegistrar commands, TelegramProperties properties,
@@ -88,73 +91,82 @@ class LongPollingIntake implements SmartLifecycle {
     }
 
     private void poll() {
-        Integer offset = null;
-        var failures = 0;
+        offset = null;
+        failures = 0;
         log.info("Polling Telegram for updates at {}", properties.apiUrl());
-        while (running) {
-            if (!dispatcher.reserve(BATCH)) {
-                break;
-            }
-            var reserved = BATCH;
-            try {
-                var received = polling.client().getUpdates(GetUpdates.builder()
-                        .offset(offset)
-                        .limit(BATCH)
-                        .timeout((int) properties.pollTimeout().toSeconds())
-                        .allowedUpdates(UpdateType.ALLOWED_UPDATES)
-                        .build());
-                failures = 0;
-                metrics.call(GetUpdates.PATH, TelegramMetrics.Result.OK);
-                if (standby) {
-                    standby = false;
-                    log.info("This instance receives the bot's updates now (no other instance is polling)");
-                }
-                if (received.isEmpty()) {
-                    continue;
-                }
-                var updates = received.stream().map(ReceivedUpdate::update).toList();
-                var round = new PollRound();
-                var fresh = store.unseen(updates, received.stream().map(ReceivedUpdate::json).toList(), round);
-                metrics.received(fresh.size());
-                for (var update : fresh) {
-                    dispatcher.dispatch(update);
-                    reserved--;
-                }
-                var outcome = awaitStored(round, fresh);
-                if (outcome == PollRound.Outcome.WAITING) {
-                    break; // stopping: what is not stored stays with Telegram
-                }
-                if (outcome == PollRound.Outcome.INCOMPLETE) {
-                    failures++;
-                    var wait = backoff(failures);
-                    log.warn("Some updates of the last answer could not be stored; asking Telegram for them again in "
-                            + "{} ms", wait);
-                    pause(wait);
-                    continue;
-                }
-                offset = nextOffset(updates);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            } catch (TelegramApiRequestException e) {
-                metrics.call(GetUpdates.PATH, TelegramMetrics.resultOf(e));
-                failures++;
-                pause(onRefusal(e, failures));
-            } catch (TelegramApiException | RuntimeException e) {
-                if (e instanceof TelegramApiException failed) {
-                    metrics.call(GetUpdates.PATH, TelegramMetrics.resultOf(failed));
-                }
-                failures++;
-                if (running) {
-                    var wait = backoff(failures);
-                    log.warn("Polling failed ({}), retrying in {} ms", TokenMask.mask(e.getMessage()), wait);
-                    pause(wait);
-                }
-            } finally {
-                dispatcher.release(reserved);
-            }
+        while (running && pollOnce()) {
+            // each turn in a method of its own, which the JIT compiles as a method rather than on stack
         }
         log.info("Polling stopped");
+    }
+
+    /** One getUpdates call and the storing of its updates; false to stop polling. */
+    private boolean pollOnce() {
+        if (!dispatcher.reserve(BATCH)) {
+            return false;
+        }
+        var reserved = BATCH;
+        try {
+            var received = polling.client().getUpdates(GetUpdates.builder()
+                    .offset(offset)
+                    .limit(BATCH)
+                    .timeout((int) properties.pollTimeout().toSeconds())
+                    .allowedUpdates(UpdateType.ALLOWED_UPDATES)
+                    .build());
+            failures = 0;
+            metrics.call(GetUpdates.PATH, TelegramMetrics.Result.OK);
+            if (standby) {
+                standby = false;
+                log.info("This instance receives the bot's updates now (no other instance is polling)");
+            }
+            if (received.isEmpty()) {
+                return true;
+            }
+            var updates = received.stream().map(ReceivedUpdate::update).toList();
+            var round = new PollRound();
+            var fresh = store.unseen(updates, received.stream().map(ReceivedUpdate::json).toList(), round);
+            metrics.received(fresh.size());
+            for (var update : fresh) {
+                dispatcher.dispatch(update);
+                reserved--;
+            }
+            var outcome = awaitStored(round, fresh);
+            if (outcome == PollRound.Outcome.WAITING) {
+                return false; // stopping: what is not stored stays with Telegram
+            }
+            if (outcome == PollRound.Outcome.INCOMPLETE) {
+                failures++;
+                var wait = backoff(failures);
+                log.warn("Some updates of the last answer could not be stored; asking Telegram for them again in "
+                        + "{} ms", wait);
+                pause(wait);
+                return true;
+            }
+            offset = nextOffset(updates);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
+        } catch (TelegramApiRequestException e) {
+            metrics.call(GetUpdates.PATH, TelegramMetrics.resultOf(e));
+            failures++;
+            pause(onRefusal(e, failures));
+            return true;
+        } catch (TelegramApiException | RuntimeException e) {
+            if (e instanceof TelegramApiException failed) {
+                metrics.call(GetUpdates.PATH, TelegramMetrics.resultOf(failed));
+            }
+            failures++;
+            if (running) {
+                var wait = backoff(failures);
+                log.warn("Polling failed ({}), retrying in {} ms", TokenMask.mask(e.getMessage()), wait);
+                pause(wait);
+            }
+            return true;
+        } finally {
+            dispatcher.release(reserved);
+        }
     }
 
     /**
