@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -34,6 +36,7 @@ class TelegramMetrics {
     private final Timer handling;
     private final Counter rateLimited;
     private final Counter rateLimitWait;
+    private final Map<String, Counter[]> calls = new ConcurrentHashMap<>();
 
     TelegramMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -73,13 +76,21 @@ class TelegramMetrics {
         handling.record(Duration.ofNanos(nanos));
     }
 
+    /** Counts a call; its counters are looked up once per method, not built and registered again per call. */
     void call(String method, Result result) {
-        Counter.builder("eventbot.telegram.calls")
-                .description("Calls to the Bot API by method and result (each attempt, retries included)")
-                .tag("method", method)
-                .tag("result", result.tag)
-                .register(registry)
-                .increment();
+        calls.computeIfAbsent(method, this::callCounters)[result.ordinal()].increment();
+    }
+
+    private Counter[] callCounters(String method) {
+        var counters = new Counter[Result.values().length];
+        for (var result : Result.values()) {
+            counters[result.ordinal()] = Counter.builder("eventbot.telegram.calls")
+                    .description("Calls to the Bot API by method and result (each attempt, retries included)")
+                    .tag("method", method)
+                    .tag("result", result.tag)
+                    .register(registry);
+        }
+        return counters;
     }
 
     void rateLimited(int retryAfterSeconds) {
