@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,11 @@ class IntakeBenchmark {
             telegram.recordCalls(false);
             var clock = new ReplyClock();
             telegram.addListener(clock);
-            var users = IntStream.range(0, CHATS).mapToObj(i -> telegram.user("Участник" + i, "Нагрузочный")).toList();
+            // Telegram's user ids are arbitrary numbers, so the lane a chat falls in (by id) is as good as random and
+            // an answer's updates do not split evenly between the lanes; sequential ids would split them exactly.
+            var ids = new Random(2026).longs(100_000_000L, 8_000_000_000L).distinct().limit(CHATS).toArray();
+            var users = IntStream.range(0, CHATS)
+                    .mapToObj(i -> telegram.user(ids[i], "Участник" + i, "Нагрузочный")).toList();
 
             // Warm-up, not measured: the JIT compiles the hot path (earlier 10-second runs measured mostly that).
             sendWarmUp(users, 0);
@@ -73,7 +78,10 @@ class IntakeBenchmark {
                     clock.reset();
                     var jit = CpuMeter.start();
                     var roundStart = System.nanoTime();
+                    // the burst's own shape: all waiting at Telegram, full answers (see "Burst" below)
+                    telegram.holdUpdates();
                     sendWarmUp(users, warmedUp);
+                    telegram.releaseUpdates();
                     clock.awaitReplies(WARMUP_ROUND, Duration.ofMinutes(5));
                     var compilingShare = jit.stop().compilingMillis() / ((System.nanoTime() - roundStart) / 1e6);
                     warmedUp += WARMUP_ROUND;
