@@ -99,6 +99,9 @@ public class ConversationService {
                 Keyboard.none(), null);
         var message = ConversationMessage.outbound(out, null, null, DeliveryStatus.PENDING, clock.instant());
         log(List.of(message));
+        // what the inbox compares the participant's latest text with (no index by kind to find it)
+        jdbc.update("update participant set last_organiser_reply_id = ? where telegram_user_id = ?", message.getId(),
+                telegramUserId);
         events.publishEvent(new OutgoingMessageQueued(message.getId()));
         return message;
     }
@@ -278,10 +281,8 @@ public class ConversationService {
         var shown = Math.max(0, Math.min(page, pages - 1));
         var threads = jdbc.query("""
                 select t.telegram_user_id, p.first_name, p.last_name, p.username, m.text, m.created_at,
-                       t.last_reply is null or t.last_reply < t.last_in as unanswered
-                from (select i.telegram_user_id, max(i.id) as last_in,
-                             (select max(r.id) from conversation_message r where r.kind = 'ORGANISER_REPLY'
-                                and r.telegram_user_id = i.telegram_user_id) as last_reply
+                       p.last_organiser_reply_id is null or p.last_organiser_reply_id < t.last_in as unanswered
+                from (select i.telegram_user_id, max(i.id) as last_in
                       from conversation_message i
                       where i.kind = 'TEXT' and i.direction = 'IN' and i.telegram_user_id is not null
                       group by i.telegram_user_id) t

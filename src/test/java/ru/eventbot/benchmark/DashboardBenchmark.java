@@ -161,6 +161,9 @@ class DashboardBenchmark {
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", participants);
         jdbc.batchUpdate("insert into conversation_message (id, telegram_user_id, chat_id, direction, kind, text, "
                 + "delivery_status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", messages);
+        // as ConversationService.queueOrganiserReply keeps it
+        jdbc.update("update participant p set last_organiser_reply_id = (select max(m.id) from conversation_message m "
+                + "where m.kind = 'ORGANISER_REPLY' and m.telegram_user_id = p.telegram_user_id)");
         jdbc.batchUpdate("insert into event_like (event_id, telegram_user_id, source, created_at) values (?, ?, ?, ?)",
                 likes);
         jdbc.batchUpdate("insert into event_rating (id, event_id, telegram_user_id, rating, comment, comment_hidden, "

@@ -407,6 +407,24 @@ class ConversationServiceTests {
         assertThat(conversations.inbox(7, 2).page()).isEqualTo(1);
     }
 
+    @Test
+    void aTextAfterTheOrganisersReplyIsUnansweredAgain() {
+        // given: Alexander asked and was answered
+        participants.subscribe(alexander(), null);
+        conversations.recordInbound(new InboundMessage(ALEXANDER, ALEXANDER, MessageKind.TEXT, "Когда начало?", 1L, 1L));
+        conversations.queueOrganiserReply(ALEXANDER, "В 15:00");
+        flushAndClear();
+        assertThat(conversations.inbox(0, 10).threads()).extracting(InboxThread::unanswered).containsExactly(false);
+
+        // when: he writes again
+        conversations.recordInbound(new InboundMessage(ALEXANDER, ALEXANDER, MessageKind.TEXT, "А где?", 2L, 2L));
+        flushAndClear();
+
+        // then
+        assertThat(conversations.inbox(0, 10).threads()).extracting(InboxThread::lastText, InboxThread::unanswered)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("А где?", true));
+    }
+
     private static TelegramProfile alexander() {
         return new TelegramProfile(ALEXANDER, ALEXANDER, "Александр", "Духанин", "alex_d", "ru");
     }
