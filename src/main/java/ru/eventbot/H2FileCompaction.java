@@ -16,20 +16,25 @@ import org.springframework.stereotype.Component;
  * thread, and that thread is what rewrites the chunks each commit leaves mostly dead and frees their space. Without
  * it the file grows by kilobytes per commit for good: 2.4 GB after the intake benchmark's 150,000 updates; 368 MB
  * for 15,000 rows written in 3,000 commits, 1.7 MB once compacted ({@code H2FileCompactionTests}). Every minute,
- * when less than half of what the file's chunks hold is still live, this runs H2's own compaction, holding commits
- * back meanwhile: while the bot is busy for one step (a 50 ms budget, but H2 finishes the step it is in: 100-500 ms
- * on the development machine under load), and when the last minute saw fewer than {@value #QUIET_COMMITS} commits
- * for up to {@value #QUIET_MILLIS} ms, so that what a busy hour left behind goes in the quiet one after. Nothing to
- * do on PostgreSQL.
+ * when less than half of what the file's chunks hold is still live, this runs H2's own compaction. While the bot is
+ * busy, it only rewrites {@value #BUSY_REWRITE_BYTES} bytes of live data out of the emptiest chunks, whose space the
+ * next commits then reuse, so the file stops growing; H2's own step (a 16 MB rewrite, then moving chunks to shrink
+ * the file) held commits back for 100-500 ms and used over a second of CPU on the development machine under load.
+ * When the last minute saw fewer than {@value #QUIET_COMMITS} commits, it compacts and shrinks the file for up to
+ * {@value #QUIET_MILLIS} ms, so that what a busy hour left behind goes in the quiet one after. Nothing to do on
+ * PostgreSQL.
  */
 @Component
 class H2FileCompaction {
 
-    static final int MAX_MILLIS = 50;
+    /** While the bot is busy: the live data a run rewrites out of the emptiest chunks (it moves nothing). */
+    static final int BUSY_REWRITE_BYTES = 2 << 20;
     static final int QUIET_MILLIS = 2_000;
     static final long QUIET_COMMITS = 60;
     /** Below this share of live data in the file's chunks a run compacts; above it, it leaves the file alone. */
     static final int FILL_RATE_PERCENT = 50;
+    /** A busy run rewrites chunks until the live share of the file's chunks is at least this (H2's default). */
+    private static final int REWRITE_FILL_RATE_PERCENT = 90;
     private static final Logger log = LoggerFactory.getLogger(H2FileCompaction.class);
     private static final long WORTH_A_LOG_LINE = 16L << 20;
 
@@ -45,17 +50,17 @@ class H2FileCompaction {
             fixedDelayString = "${eventbot.h2-compaction-interval:PT1M}")
     void compact() {
         try {
-            compactFor(-1);
+            compactNow();
         } catch (SQLException | RuntimeException e) {
             log.warn("Compacting the database file failed; it is tried again in a minute", e);
         }
     }
 
     /**
-     * Compacts the embedded H2 file for at most {@code millis}, or (-1) for as long as the last minute's commits
-     * allow; returns the bytes it freed (0 on other databases).
+     * Compacts the embedded H2 file as much as the commits since the last run allow; returns the bytes by which the
+     * file shrank (0 on other databases, and while the bot is busy).
      */
-    synchronized long compactFor(int millis) throws SQLException {
+    synchronized long compactNow() throws SQLException {
         try (var connection = dataSource.getConnection()) {
             if (!connection.isWrapperFor(JdbcConnection.class)
                     || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)
@@ -71,12 +76,16 @@ class H2FileCompaction {
             if (store.getFileStore().getChunksFillRate() >= FILL_RATE_PERCENT) {
                 return 0;
             }
-            var budget = millis >= 0 ? millis : budgetAfter(commits);
             var before = sizeOf(store);
             var started = System.nanoTime();
             var retention = store.getRetentionTime();
             try {
-                store.compactFile(budget); // sets the retention time to 0 for its moves
+                if (busy(commits)) {
+                    store.setRetentionTime(0); // the rewritten chunks' space is reused at once
+                    store.compact(REWRITE_FILL_RATE_PERCENT, BUSY_REWRITE_BYTES);
+                } else {
+                    store.compactFile(QUIET_MILLIS); // sets the retention time to 0 for its moves
+                }
             } finally {
                 store.setRetentionTime(retention);
             }
@@ -90,9 +99,9 @@ class H2FileCompaction {
         }
     }
 
-    /** One step while the bot is busy; while it is quiet, long enough to catch up. */
-    static int budgetAfter(long commitsInTheLastRun) {
-        return commitsInTheLastRun < QUIET_COMMITS ? QUIET_MILLIS : MAX_MILLIS;
+    /** Busy: a short rewrite only; quiet: long enough to catch up. */
+    static boolean busy(long commitsInTheLastRun) {
+        return commitsInTheLastRun >= QUIET_COMMITS;
     }
 
     private static long sizeOf(MVStore store) {
