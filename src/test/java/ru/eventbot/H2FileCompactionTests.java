@@ -22,16 +22,8 @@ class H2FileCompactionTests {
         // given: 3,000 commits of a few rows each, the intake's pattern, as the bot configures H2
         var dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dataDir.resolve("eventbot")
                 + ";WRITE_DELAY=0", "sa", "", true);
-        var jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("create table message (id bigint primary key, user_id bigint, text varchar(200))");
-        jdbc.execute("create index ix_message_user on message (user_id, id)");
-        var random = new Random(1);
-        for (int commit = 0; commit < 3_000; commit++) {
-            for (int row = 0; row < 5; row++) {
-                jdbc.update("insert into message values (?, ?, ?)", commit * 5L + row, (long) random.nextInt(1_000),
-                        "Мероприятие прошло успешно, проводите такие чаще!");
-            }
-        }
+        var jdbc = createMessages(dataSource);
+        writeCommits(jdbc, 0, 3_000, new Random(1));
         var grown = Files.size(file());
         var compaction = new H2FileCompaction(dataSource);
         // when: the scheduled runs of the next minutes, the writes over
@@ -79,17 +71,10 @@ class H2FileCompactionTests {
     private static long writeInRounds(Path folder, H2FileCompaction compaction) throws Exception {
         var dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + folder.resolve("eventbot")
                 + ";WRITE_DELAY=0;RETENTION_TIME=0", "sa", "", true);
-        var jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("create table message (id bigint primary key, user_id bigint, text varchar(200))");
-        jdbc.execute("create index ix_message_user on message (user_id, id)");
+        var jdbc = createMessages(dataSource);
         var random = new Random(1);
         for (int round = 0; round < 10; round++) {
-            for (int commit = round * 300; commit < (round + 1) * 300; commit++) {
-                for (int row = 0; row < 5; row++) {
-                    jdbc.update("insert into message values (?, ?, ?)", commit * 5L + row,
-                            (long) random.nextInt(1_000), "Мероприятие прошло успешно, проводите такие чаще!");
-                }
-            }
+            writeCommits(jdbc, round * 300, (round + 1) * 300, random);
             if (compaction != null) {
                 assertThat(compaction.compactNow()).as("a busy run shrinks nothing").isZero();
             }
@@ -99,6 +84,23 @@ class H2FileCompactionTests {
             dataSource.destroy();
         }
         return size;
+    }
+
+    private static JdbcTemplate createMessages(DataSource dataSource) {
+        var jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("create table message (id bigint primary key, user_id bigint, text varchar(200))");
+        jdbc.execute("create index ix_message_user on message (user_id, id)");
+        return jdbc;
+    }
+
+    /** Five rows for each of {@code from} to {@code to} (exclusive), each insert committed on its own. */
+    private static void writeCommits(JdbcTemplate jdbc, int from, int to, Random random) {
+        for (int commit = from; commit < to; commit++) {
+            for (int row = 0; row < 5; row++) {
+                jdbc.update("insert into message values (?, ?, ?)", commit * 5L + row, (long) random.nextInt(1_000),
+                        "Мероприятие прошло успешно, проводите такие чаще!");
+            }
+        }
     }
 
     @Test
