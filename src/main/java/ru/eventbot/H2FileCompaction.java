@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * it the file grows by kilobytes per commit for good: 2.4 GB after the intake benchmark's 150,000 updates; 368 MB
  * for 15,000 rows written in 3,000 commits, 1.7 MB once compacted ({@code H2FileCompactionTests}). Every minute,
  * when less than half of what the file's chunks hold is still live, this runs H2's own compaction. While the bot is
- * busy, it only rewrites {@value #BUSY_REWRITE_BYTES} bytes of live data out of the emptiest chunks, whose space the
- * next commits then reuse, so the file stops growing; H2's own step (a 16 MB rewrite, then moving chunks to shrink
+ * busy, it only rewrites {@value #BUSY_REWRITE_BYTES} bytes of live data out of the emptiest chunks, whose space later
+ * commits reuse, so the file grows more slowly; H2's own step (a 16 MB rewrite, then moving chunks to shrink
  * the file) held commits back for 100-500 ms and used over a second of CPU on the development machine under load.
  * When the last minute saw fewer than {@value #QUIET_COMMITS} commits, it compacts and shrinks the file for up to
  * {@value #QUIET_MILLIS} ms, so that what a busy hour left behind goes in the quiet one after. Nothing to do on
@@ -81,7 +81,7 @@ class H2FileCompaction {
             var retention = store.getRetentionTime();
             try {
                 if (busy(commits)) {
-                    store.setRetentionTime(0); // the rewritten chunks' space is reused at once
+                    store.setRetentionTime(0); // chunks already dead are freed now, as compactFile does
                     store.compact(REWRITE_FILL_RATE_PERCENT, BUSY_REWRITE_BYTES);
                 } else {
                     store.compactFile(QUIET_MILLIS); // sets the retention time to 0 for its moves

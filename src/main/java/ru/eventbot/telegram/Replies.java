@@ -13,6 +13,9 @@ import ru.eventbot.participant.Language;
  */
 final class Replies {
 
+    /** The longest callback query id a press is answered with (see {@link #answerable()}). */
+    static final int MAX_CALLBACK_QUERY_ID = 256;
+
     private final Incoming incoming;
     private final Language language;
     private final MessageSource messages;
@@ -108,10 +111,20 @@ final class Replies {
         }
     }
 
+    /**
+     * A forged press goes unanswered: one without an id, or without anyone or any chat it came from, or with an id
+     * Telegram never gives (its ids are numbers of about 20 digits; a longer one could not be answered, and would
+     * not fit the stored reply either).
+     */
+    private boolean answerable() {
+        var id = incoming.callbackQueryId();
+        return id != null && id.length() <= MAX_CALLBACK_QUERY_ID && incoming.chatId() != null;
+    }
+
     /** Answers the button press this update is (Telegram shows the text briefly and stops the button's spinner). */
     void answerCallback(String key, Object... args) {
-        if (incoming.callbackQueryId() == null || incoming.chatId() == null) {
-            return; // a forged press without an id, or without anyone or any chat it came from, goes unanswered
+        if (!answerable()) {
+            return;
         }
         var text = text(key, args);
         // Telegram shows at most 200 characters of a press's answer
@@ -121,8 +134,8 @@ final class Replies {
 
     /** Stops the pressed button's spinner without a notice: what the press does shows in the chat itself. */
     void answerCallbackSilently() {
-        if (incoming.callbackQueryId() == null || incoming.chatId() == null) {
-            return; // a forged press without an id, or without anyone or any chat it came from, goes unanswered
+        if (!answerable()) {
+            return;
         }
         outgoing.add(OutgoingMessage.callbackAnswer(incoming.telegramUserId(), incoming.chatId(),
                 incoming.callbackQueryId(), null));

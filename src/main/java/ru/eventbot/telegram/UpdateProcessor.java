@@ -217,28 +217,37 @@ class UpdateProcessor {
             stored.settled(true);
             return apology;
         } catch (RuntimeException e) {
-            // A stored update stays RECEIVED and is tried again at the next start (up to
-            // InboundUpdateStore.MAX_ATTEMPTS); a polled one is stored FAILED on its own, or left with Telegram.
-            log.error("Could not record the failure of update {}", stored.updateId(), e);
-            if (!stored.stored()) {
-                storeFailedAlone(stored, cause);
-            }
+            // The message or the apology could not be stored (the same cause as the handler's, say): the update is
+            // marked FAILED on its own, so that it does not stay pending.
+            log.error("Could not record the failure of update {} with its message; marking it FAILED alone",
+                    stored.updateId(), e);
+            recordFailedAlone(stored, cause);
             return List.of();
         }
     }
 
-    /** Last resort for a polled update whose failure could not be recorded with its message and apology. */
-    private void storeFailedAlone(TakenUpdate polled, Throwable cause) {
+    /**
+     * Last resort for an update whose failure could not be recorded with its message and apology. If even that
+     * fails (the database gone), a stored update stays RECEIVED and is tried again at the next start (up to
+     * InboundUpdateStore.MAX_ATTEMPTS), and a polled one is left with Telegram, which delivers it again.
+     */
+    private void recordFailedAlone(TakenUpdate taken, Throwable cause) {
         try {
-            var recorded = transaction.execute(status -> store.recordFailure(polled, cause.getClass().getName() + ": "
+            var recorded = transaction.execute(status -> store.recordFailure(taken, cause.getClass().getName() + ": "
                     + cause.getMessage()));
             if (Boolean.TRUE.equals(recorded)) {
                 metrics.failed();
             }
-            polled.settled(true);
+            taken.settled(true);
         } catch (RuntimeException e) {
-            log.error("Could not store update {} at all; Telegram keeps it and delivers it again", polled.updateId(), e);
-            polled.settled(false);
+            if (taken.stored()) {
+                log.error("Could not mark update {} FAILED; it stays stored and is tried again at the next start",
+                        taken.updateId(), e);
+            } else {
+                log.error("Could not store update {} at all; Telegram keeps it and delivers it again",
+                        taken.updateId(), e);
+                taken.settled(false);
+            }
         }
     }
 
