@@ -193,7 +193,7 @@ class UpdateProcessor {
         var marked = new boolean[1];
         try {
             var apology = transaction.execute(status -> {
-                marked[0] = store.recordFailure(stored, cause.getClass().getName() + ": " + cause.getMessage());
+                marked[0] = store.recordFailure(stored, describe(cause));
                 if (!marked[0]) {
                     return List.<OutboxMessage>of();
                 }
@@ -233,8 +233,7 @@ class UpdateProcessor {
      */
     private void recordFailedAlone(TakenUpdate taken, Throwable cause) {
         try {
-            var recorded = transaction.execute(status -> store.recordFailure(taken, cause.getClass().getName() + ": "
-                    + cause.getMessage()));
+            var recorded = transaction.execute(status -> store.recordFailure(taken, describe(cause)));
             if (Boolean.TRUE.equals(recorded)) {
                 metrics.failed();
             }
@@ -249,6 +248,11 @@ class UpdateProcessor {
                 taken.settled(false);
             }
         }
+    }
+
+    /** What a FAILED update's row says went wrong. */
+    private static String describe(Throwable cause) {
+        return cause.getClass().getName() + ": " + cause.getMessage();
     }
 
     private void record(Incoming in) {
